@@ -1,0 +1,12 @@
+/* orgsync-error.c
+ *
+ * Copyright 2026 The Org Sync authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "orgsync-error.h"
+
+G_DEFINE_QUARK (orgsync-error-quark, orgsync_error)

@@ -1,0 +1,60 @@
+#!/bin/bash
+# Runs one test program in the environment its suite needs.
+#
+#   run-test.sh plain   PROGRAM [ARGS...]   as it is
+#   run-test.sh display PROGRAM [ARGS...]   on a private Xvfb server and session bus
+#   run-test.sh keyring PROGRAM [ARGS...]   with a real, unlocked gnome-keyring-daemon
+#                                           on a private session bus, and no display
+#
+# ORGSYNC_TEST_WRAPPER (set by the valgrind test setup) is put in front of PROGRAM,
+# so that the tool checks the test and not this script or the servers it starts.
+set -eu
+
+mode=$1
+shift
+
+wrapper=()
+if [ -n "${ORGSYNC_TEST_WRAPPER:-}" ]; then
+  read -r -a wrapper <<< "$ORGSYNC_TEST_WRAPPER"
+fi
+
+case "$mode" in
+  plain)
+    exec "${wrapper[@]}" "$@"
+    ;;
+
+  display)
+    # Xvfb picks a free display itself and reports it: no race between tests that
+    # run in parallel, unlike xvfb-run -a.
+    fifo_dir=$(mktemp -d)
+    mkfifo "$fifo_dir/displayfd"
+    Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset \
+      3>"$fifo_dir/displayfd" 2>"$fifo_dir/xvfb.log" &
+    xvfb_pid=$!
+    read -r display < "$fifo_dir/displayfd"
+    trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$fifo_dir"' EXIT
+    export DISPLAY=":$display"
+    unset WAYLAND_DISPLAY
+    dbus-run-session -- "${wrapper[@]}" "$@"
+    ;;
+
+  keyring)
+    # The daemon must never see a display: it would put up a prompt and hang.
+    unset DISPLAY WAYLAND_DISPLAY XDG_RUNTIME_DIR
+    keyring_home=$(mktemp -d)
+    trap 'rm -rf "$keyring_home"' EXIT
+    export HOME="$keyring_home"
+    export ORGSYNC_KEYRING_HOME="$keyring_home"
+    dbus-run-session -- bash -c '
+      # The test environment makes GLib warnings fatal; the daemon is not under test.
+      eval "$(printf %s ci-keyring | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ \
+                gnome-keyring-daemon --unlock --components=secrets)"
+      export GNOME_KEYRING_CONTROL
+      exec "$@"' keyring "${wrapper[@]}" "$@"
+    ;;
+
+  *)
+    echo "run-test.sh: unknown mode $mode" >&2
+    exit 2
+    ;;
+esac
