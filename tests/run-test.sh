@@ -3,6 +3,8 @@
 #
 #   run-test.sh plain   PROGRAM [ARGS...]   as it is
 #   run-test.sh display PROGRAM [ARGS...]   on a private Xvfb server and session bus
+#   run-test.sh a11y    PROGRAM [ARGS...]   like display, plus the AT-SPI bus, with
+#                                           GTK's accessibility bridge switched on
 #   run-test.sh keyring PROGRAM [ARGS...]   with a real, unlocked gnome-keyring-daemon
 #                                           on a private session bus, and no display
 #
@@ -23,7 +25,7 @@ case "$mode" in
     exec "${wrapper[@]}" "$@"
     ;;
 
-  display)
+  display|a11y)
     # Xvfb picks a free display itself and reports it: no race between tests that
     # run in parallel, unlike xvfb-run -a.
     fifo_dir=$(mktemp -d)
@@ -35,7 +37,18 @@ case "$mode" in
     trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$fifo_dir"' EXIT
     export DISPLAY=":$display"
     unset WAYLAND_DISPLAY
-    dbus-run-session -- "${wrapper[@]}" "$@"
+    if [ "$mode" = a11y ]; then
+      unset GTK_A11Y NO_AT_BRIDGE
+      dbus-run-session -- bash -c '
+        /usr/libexec/at-spi-bus-launcher --launch-immediately &
+        launcher=$!
+        "$@"
+        status=$?
+        kill $launcher 2>/dev/null
+        exit $status' a11y "${wrapper[@]}" "$@"
+    else
+      dbus-run-session -- "${wrapper[@]}" "$@"
+    fi
     ;;
 
   keyring)
