@@ -10,14 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-application.h"
+#include "orgsync-help-window.h"
 #include "orgsync-preferences-window.h"
 #include "orgsync-window.h"
 
 struct _OrgsyncApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  GSettings      *settings;
+  GSettings         *settings;
+  OrgsyncHelpWindow *help_window;
 };
 
 G_DEFINE_FINAL_TYPE (OrgsyncApplication, orgsync_application, ADW_TYPE_APPLICATION)
@@ -90,17 +92,32 @@ orgsync_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* One help window per application: asking for help again raises it. */
+static OrgsyncHelpWindow *
+ensure_help_window (OrgsyncApplication *self)
+{
+  if (self->help_window == NULL)
+    {
+      self->help_window = orgsync_help_window_new ();
+      gtk_window_set_application (GTK_WINDOW (self->help_window), GTK_APPLICATION (self));
+      g_object_add_weak_pointer (G_OBJECT (self->help_window), (gpointer *) &self->help_window);
+    }
+
+  return self->help_window;
+}
+
 static void
 orgsync_application_help_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
   OrgsyncApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  OrgsyncHelpWindow *help = ensure_help_window (self);
 
-  if (ORGSYNC_IS_WINDOW (window))
-    orgsync_window_show_toast (ORGSYNC_WINDOW (window),
-                               _("The user guide is not written yet"));
+  if (parameter != NULL)
+    orgsync_help_window_show_topic (help, g_variant_get_string (parameter, NULL));
+
+  gtk_window_present (GTK_WINDOW (help));
 }
 
 static const GActionEntry app_actions[] = {
@@ -108,6 +125,7 @@ static const GActionEntry app_actions[] = {
   { "about", orgsync_application_about_action },
   { "preferences", orgsync_application_preferences_action },
   { "help", orgsync_application_help_action },
+  { "help-topic", orgsync_application_help_action, "s" },
 };
 
 /*

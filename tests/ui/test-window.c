@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "orgsync-application.h"
+#include "orgsync-help-window.h"
 #include "orgsync-window.h"
 
 /* One registered application per test process, as in the real program. */
@@ -93,6 +94,30 @@ test_window_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_window_help (void)
+{
+  OrgsyncWindow *window = orgsync_window_new (app);
+  GtkWindow *help;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", NULL));
+  help = find_toplevel (ORGSYNC_TYPE_HELP_WINDOW);
+  g_assert_nonnull (help);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (help));
+  g_assert_cmpstr (orgsync_help_window_get_topic (ORGSYNC_HELP_WINDOW (help)), ==, "connecting");
+
+  /* Asking again with a topic raises the same window at that page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help-topic", "s", "quota"));
+  g_assert_true (find_toplevel (ORGSYNC_TYPE_HELP_WINDOW) == help);
+  g_assert_cmpstr (orgsync_help_window_get_topic (ORGSYNC_HELP_WINDOW (help)), ==, "quota");
+  g_assert_cmpstr (gtk_window_get_title (help), ==, "Org Sync Help");
+
+  gtk_window_destroy (help);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -105,6 +130,7 @@ main (int   argc,
 
   g_test_add_func ("/window/empty-state", test_window_empty_state);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/help", test_window_help);
 
   ret = g_test_run ();
   g_clear_object (&app);
