@@ -39,6 +39,23 @@ sf_url_host_is_loopback (const char *host)
   return g_inet_address_get_is_loopback (address);
 }
 
+/* Host names are letters, digits, hyphens and dots; anything else (a space, a
+ * percent sign) is a typo or a trick. IP literals are checked by GInetAddress. */
+static gboolean
+is_valid_host (const char *host)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (host);
+
+  if (address != NULL)
+    return TRUE;
+
+  for (const char *p = host; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 check_scheme_and_host (GUri        *uri,
                        const char  *url,
@@ -47,10 +64,10 @@ check_scheme_and_host (GUri        *uri,
   const char *scheme = g_uri_get_scheme (uri);
   const char *host = g_uri_get_host (uri);
 
-  if (host == NULL || *host == '\0')
+  if (host == NULL || *host == '\0' || !is_valid_host (host))
     {
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
-                   "“%s” has no host name", url);
+                   "“%s” has no valid host name", url);
       return FALSE;
     }
 
