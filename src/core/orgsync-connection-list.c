@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "orgsync-connection-list.h"
+#include "orgsync-connection-list-private.h"
 #include "orgsync-error.h"
 
 /* The connections, in the order they were added (the Data Sources list). A handful of
@@ -293,4 +293,12 @@ orgsync_connection_list_lookup_name (OrgsyncConnectionList *self,
     }
 
   return NULL;
+}
+
+void
+_orgsync_connection_list_append (OrgsyncConnectionList *self,
+                                 OrgsyncConnection     *connection)
+{
+  g_ptr_array_add (self->items, g_object_ref (connection));
+  items_changed (self, self->items->len - 1, 0, 1);
 }

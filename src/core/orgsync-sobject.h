@@ -14,6 +14,15 @@
 
 G_BEGIN_DECLS
 
+/* Plain describe data for one object (see #OrgsyncFieldInfo for its fields). */
+typedef struct
+{
+  const char *name;
+  const char *label;
+  gboolean    custom;
+  gboolean    queryable;
+} OrgsyncSObjectInfo;
+
 #define ORGSYNC_TYPE_SOBJECT (orgsync_sobject_get_type ())
 
 G_DECLARE_FINAL_TYPE (OrgsyncSObject, orgsync_sobject, ORGSYNC, SOBJECT, GObject)
