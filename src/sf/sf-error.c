@@ -8,8 +8,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
-#include "sf-error.h"
+#include "sf-error-private.h"
 
 G_DEFINE_QUARK (sf-error-quark, sf_error)
 
@@ -277,4 +278,119 @@ sf_error_needs_reauthorization (const GError *error)
     default:
       return FALSE;
     }
+}
+
+/* The error objects of REST (`[{"message","errorCode"}]`, sometimes a single
+ * object) and of OAuth (`{"error","error_description"}`). */
+static GError *
+error_from_json (JsonNode *root)
+{
+  JsonObject *object = NULL;
+  const char *code, *message;
+
+  if (JSON_NODE_HOLDS_ARRAY (root) && json_array_get_length (json_node_get_array (root)) > 0)
+    {
+      JsonNode *first = json_array_get_element (json_node_get_array (root), 0);
+
+      if (JSON_NODE_HOLDS_OBJECT (first))
+        object = json_node_get_object (first);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+
+  if (object == NULL)
+    return NULL;
+
+  code = json_object_get_string_member_with_default (object, "errorCode", NULL);
+  message = json_object_get_string_member_with_default (object, "message", NULL);
+  if (code != NULL)
+    {
+      SfError sf_code = sf_error_code_from_api_error_code (code, message);
+
+      if (sf_code == SF_ERROR_FAILED)
+        return g_error_new (SF_ERROR, sf_code, "%s: %s", code, message ? message : "");
+      return g_error_new_literal (SF_ERROR, sf_code, message ? message : code);
+    }
+
+  code = json_object_get_string_member_with_default (object, "error", NULL);
+  message = json_object_get_string_member_with_default (object, "error_description", NULL);
+  if (code != NULL)
+    {
+      SfError sf_code = sf_error_code_from_oauth_error (code, message);
+
+      if (sf_code == SF_ERROR_FAILED)
+        return g_error_new (SF_ERROR, sf_code, "%s: %s", code, message ? message : "");
+      return g_error_new_literal (SF_ERROR, sf_code, message ? message : code);
+    }
+
+  return NULL;
+}
+
+/**
+ * _sf_error_new_from_response:
+ * @status: the HTTP status of a failed response
+ * @reason: (nullable): its reason phrase
+ * @content_type: (nullable): its Content-Type
+ * @body: (nullable): its body
+ * @length: the body's length
+ *
+ * A body that is not a Salesforce error (an HTML maintenance page, an empty
+ * or truncated body) gives an error from the status alone: it never reaches a
+ * parser that could be confused by it.
+ *
+ * Returns: (transfer full): the error
+ */
+GError *
+_sf_error_new_from_response (guint        status,
+                             const char  *reason,
+                             const char  *content_type,
+                             const char  *body,
+                             gsize        length)
+{
+  gboolean is_json = content_type != NULL && strstr (content_type, "json") != NULL;
+  gboolean is_html = content_type != NULL && strstr (content_type, "html") != NULL;
+  SfError code;
+
+  while (length > 0 && g_ascii_isspace (*body))
+    body++, length--;
+
+  if (length > 0 && !is_html && (is_json || *body == '[' || *body == '{'))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, body, length, NULL) &&
+          json_parser_get_root (parser) != NULL)
+        {
+          GError *error = error_from_json (json_parser_get_root (parser));
+
+          if (error != NULL)
+            return error;
+        }
+    }
+
+  code = sf_error_code_from_http_status (status);
+  if (is_html || (length > 0 && *body == '<'))
+    return g_error_new (SF_ERROR, code,
+                        "HTTP %u %s: the server sent a web page instead of data "
+                        "(Salesforce may be down for maintenance)",
+                        status, reason ? reason : "");
+
+  return g_error_new (SF_ERROR, code, "HTTP %u %s", status, reason ? reason : "");
+}
+
+/**
+ * _sf_error_new_from_json_node:
+ * @status: the HTTP status of a composite subresponse
+ * @node: (nullable): its body
+ */
+GError *
+_sf_error_new_from_json_node (guint     status,
+                              JsonNode *node)
+{
+  GError *error = node ? error_from_json (node) : NULL;
+
+  if (error != NULL)
+    return error;
+
+  return g_error_new (SF_ERROR, sf_error_code_from_http_status (status), "HTTP %u", status);
 }
