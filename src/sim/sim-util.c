@@ -422,6 +422,29 @@ sim_parse_http_date (const char *str,
   return FALSE;
 }
 
+/* Salesforce's case-safe suffix: one character per five, encoding which
+ * of them are upper-case letters. */
+void
+sim_id_checksum (const char *id15,
+                 char        suffix[3])
+{
+  static const char suffix_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+
+  for (int chunk = 0; chunk < 3; chunk++)
+    {
+      int bits = 0;
+
+      for (int i = 0; i < 5; i++)
+        {
+          char c = id15[chunk * 5 + i];
+
+          if (c >= 'A' && c <= 'Z')
+            bits |= 1 << i;
+        }
+      suffix[chunk] = suffix_chars[bits];
+    }
+}
+
 /* 15 characters: key prefix, pod "8d", reserved "0", nine base-62 digits;
  * then Salesforce's three-character case-safe suffix. */
 void
@@ -429,8 +452,6 @@ sim_make_id (char        out[19],
              const char *prefix,
              guint64     number)
 {
-  static const char suffix_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
-
   memcpy (out, prefix, 3);
   memcpy (out + 3, "8d0", 3);
   for (int i = 14; i >= 6; i--)
@@ -439,19 +460,7 @@ sim_make_id (char        out[19],
       number /= 62;
     }
 
-  for (int chunk = 0; chunk < 3; chunk++)
-    {
-      int bits = 0;
-
-      for (int i = 0; i < 5; i++)
-        {
-          char c = out[chunk * 5 + i];
-
-          if (c >= 'A' && c <= 'Z')
-            bits |= 1 << i;
-        }
-      out[15 + chunk] = suffix_chars[bits];
-    }
+  sim_id_checksum (out, out + 15);
   out[18] = '\0';
 }
 

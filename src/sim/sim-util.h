@@ -43,6 +43,8 @@ char     *sim_format_http_date     (gint64       ms);
 gboolean  sim_parse_http_date      (const char  *str,
                                     gint64      *ms_out);
 
+void      sim_id_checksum          (const char  *id15,
+                                    char         suffix[3]);
 void      sim_make_id              (char         out[19],
                                     const char  *prefix,
                                     guint64      number);
