@@ -21,6 +21,8 @@ void            _sf_record_batch_add_json_record  (SfRecordBatch      *self,
 void            _sf_record_batch_add_csv_row      (SfRecordBatch      *self,
                                                    const char * const *fields,
                                                    const gsize        *lengths);
+void            _sf_record_batch_append_row       (SfRecordBatch      *self,
+                                                   const SfValue      *values);
 const char     *_sf_record_batch_get_text         (SfRecordBatch      *self,
                                                    guint               row,
                                                    guint               column);

@@ -570,3 +570,30 @@ _sf_json_record_get_columns (JsonObject *record)
 
   return (GStrv) g_ptr_array_free (columns, FALSE);
 }
+
+/**
+ * _sf_record_batch_append_row:
+ * @values: n_columns values, possibly pointing into other batches
+ *
+ * Copies a row, text included, from other batches (the parts of a split
+ * query).
+ */
+void
+_sf_record_batch_append_row (SfRecordBatch *self,
+                             const SfValue *values)
+{
+  gsize base = self->values->len;
+
+  g_array_set_size (self->values, base + self->n_columns);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      SfValue *value = &g_array_index (self->values, SfValue, base + i);
+
+      *value = values[i];
+      if (value->kind == SF_VALUE_TEXT)
+        value->text = g_string_chunk_insert_len (self->strings, values[i].text, values[i].length);
+    }
+
+  self->n_rows++;
+}
