@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "core-test-util.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -27,7 +29,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->data_dir = g_build_filename (g_get_user_data_dir (), "orgsync-test", NULL);
+  fixture->data_dir = core_test_new_dir ();
   fixture->db = orgsync_database_open (fixture->data_dir, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->db);
@@ -77,7 +79,7 @@ test_fresh_schema (Fixture       *fixture,
 static void
 test_upgrade_path (void)
 {
-  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "upgrade", NULL);
+  g_autofree char *data_dir = core_test_new_dir ();
   g_autofree char *path = g_build_filename (data_dir, "orgsync.db", NULL);
   g_autoptr(OrgsyncDatabase) db = NULL;
   g_autoptr(OrgsyncConnectionList) list = orgsync_connection_list_new ();
@@ -121,7 +123,7 @@ test_upgrade_path (void)
 static void
 test_too_new (void)
 {
-  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "too-new", NULL);
+  g_autofree char *data_dir = core_test_new_dir ();
   g_autofree char *path = g_build_filename (data_dir, "orgsync.db", NULL);
   g_autoptr(GError) error = NULL;
   OrgsyncDatabase *db;
@@ -377,7 +379,7 @@ test_paths (void)
   g_autofree char *bad = orgsync_paths_dup_records_path ("/data", "../x", &error);
   g_autofree char *def = orgsync_paths_dup_default_data_dir ();
   g_autofree char *base = g_path_get_basename (def);
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "paths", NULL);
+  g_autofree char *dir = core_test_new_dir ();
 
   g_assert_cmpstr (records, ==, "/data/connections/abc-123/records.db");
   g_assert_null (bad);
@@ -404,7 +406,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  core_test_init (&argc, &argv);
 
   g_test_add ("/database/fresh-schema", Fixture, NULL, fixture_setup, test_fresh_schema, fixture_teardown);
   g_test_add_func ("/database/upgrade-path", test_upgrade_path);
@@ -415,5 +417,5 @@ main (int   argc,
   g_test_add ("/database/history", Fixture, NULL, fixture_setup, test_history, fixture_teardown);
   g_test_add_func ("/database/paths", test_paths);
 
-  return g_test_run ();
+  return core_test_run ();
 }

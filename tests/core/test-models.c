@@ -370,7 +370,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/models/field/from-describe", test_field_from_describe);
   g_test_add_func ("/models/field/replication-key-fallback", test_replication_key_fallback);

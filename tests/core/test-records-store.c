@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "core-test-util.h"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,9 +31,8 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "records", NULL);
+  g_autofree char *dir = core_test_new_dir ();
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   fixture->path = g_build_filename (dir, "records.db", NULL);
   fixture->store = orgsync_records_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -751,7 +752,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  core_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/records-store/value-mapping", test_value_mapping);
@@ -766,5 +767,5 @@ main (int   argc,
   ADD ("/records-store/writer-thread", test_writer_thread);
 #undef ADD
 
-  return g_test_run ();
+  return core_test_run ();
 }
