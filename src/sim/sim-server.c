@@ -304,13 +304,13 @@ handle_data (SimRequest *req)
       return;
     }
 
-  req->limit_header = TRUE;
   if (req->subrequest)
     {
       sim_rest_handle (req, rest);
       return;
     }
 
+  /* An unknown session belongs to no org: no usage header. */
   req->token = sim_oauth_authenticate (self, req->headers, req->query);
   if (req->token == NULL)
     {
@@ -318,6 +318,7 @@ handle_data (SimRequest *req)
       sim_request_error (req, 401, "INVALID_SESSION_ID", "Session expired or invalid");
       return;
     }
+  req->limit_header = TRUE;
   if (self->api_disabled_for_org)
     {
       req->route = "api-disabled";
