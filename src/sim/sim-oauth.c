@@ -91,7 +91,7 @@ redirect_allowed (SimServer  *self,
   for (guint i = 0; i < client->callbacks->len; i++)
     if (g_str_equal (g_ptr_array_index (client->callbacks, i), redirect_uri))
       return TRUE;
-  return self->config.any_loopback && is_loopback_redirect (redirect_uri);
+  return client->any_loopback && is_loopback_redirect (redirect_uri);
 }
 
 static void

@@ -142,8 +142,8 @@ sim_config_parse (SimConfig   *config,
     { "callback", 0, 0, G_OPTION_ARG_STRING_ARRAY, &callbacks,
       "Callback URL of the client registered with --client-id; repeatable", "URI" },
     { "callback-any-loopback", 0, 0, G_OPTION_ARG_NONE, &any_loopback,
-      "Every client also accepts any http://127.0.0.1:PORT/... or http://localhost:PORT/... "
-      "redirect_uri", NULL },
+      "The --client-id client (or PlatformCLI when there is none) also accepts any "
+      "http://127.0.0.1:PORT/... or http://localhost:PORT/... redirect_uri", NULL },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT64, &token_lifetime,
       "Access token lifetime in seconds (default: 7200)", "SECONDS" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,

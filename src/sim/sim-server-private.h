@@ -23,6 +23,7 @@ typedef struct
   char      *id;
   char      *secret;           /* NULL: a public client */
   GPtrArray *callbacks;        /* of char * */
+  gboolean   any_loopback;     /* --callback-any-loopback */
 } SimClient;
 
 typedef struct

@@ -715,6 +715,9 @@ build_org (SimServer *self)
     cli->id = g_strdup ("PlatformCLI");
     cli->callbacks = g_ptr_array_new_with_free_func (g_free);
     g_ptr_array_add (cli->callbacks, g_strdup ("http://localhost:1717/OauthRedirect"));
+    /* --callback-any-loopback is for the --client-id client, or for this
+     * one when no other is registered. */
+    cli->any_loopback = config->any_loopback && config->client_id == NULL;
     g_ptr_array_add (self->clients, cli);
   }
   if (config->client_id != NULL)
@@ -724,6 +727,7 @@ build_org (SimServer *self)
       client->id = g_strdup (config->client_id);
       client->secret = g_strdup (config->client_secret);
       client->callbacks = g_ptr_array_new_with_free_func (g_free);
+      client->any_loopback = config->any_loopback;
       for (guint i = 0; config->callbacks && config->callbacks[i]; i++)
         g_ptr_array_add (client->callbacks, g_strdup (config->callbacks[i]));
       g_ptr_array_add (self->clients, client);
