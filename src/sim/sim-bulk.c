@@ -90,7 +90,8 @@ write_job_info (SimRequest *req,
                 GString    *out)
 {
   SimServer *self = req->server;
-  const char *state = job_state (self, job);
+  /* The create response always shows the job as just queued. */
+  const char *state = g_str_equal (req->method, "POST") ? "UploadComplete" : job_state (self, job);
   char user_id[19];
 
   sim_make_id (user_id, "005", 1);
