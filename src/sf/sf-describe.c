@@ -365,6 +365,9 @@ sf_sobject_describe_ref (SfSObjectDescribe *self)
 void
 sf_sobject_describe_unref (SfSObjectDescribe *self)
 {
+  if (self == NULL)
+    return;
+
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
@@ -531,6 +534,9 @@ sf_global_describe_ref (SfGlobalDescribe *self)
 void
 sf_global_describe_unref (SfGlobalDescribe *self)
 {
+  if (self == NULL)
+    return;
+
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
