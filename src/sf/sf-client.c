@@ -759,6 +759,16 @@ ask_filter (SfClient   *self,
   return FALSE;
 }
 
+/* libsoup sends an idempotent request again by itself when a kept-alive
+ * connection turns out to be closed; that is a request sent too. */
+static void
+message_restarted_cb (SoupMessage *message,
+                      SfClient    *self)
+{
+  self->requests_sent++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUESTS_SENT]);
+}
+
 static SoupMessage *
 build_message (SfClient   *self,
                SendState  *state,
@@ -776,6 +786,8 @@ build_message (SfClient   *self,
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_ARGUMENT, "“%s” is not a valid URL", url);
       return NULL;
     }
+
+  g_signal_connect_object (message, "restarted", G_CALLBACK (message_restarted_cb), self, 0);
 
   headers = soup_message_get_request_headers (message);
   for (guint i = 0; i + 1 < request->headers->len; i += 2)
