@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-application.h"
+#include "orgsync-connection-list.h"
 #include "orgsync-help-window.h"
 #include "orgsync-preferences-window.h"
 #include "orgsync-window.h"
@@ -20,6 +21,7 @@ struct _OrgsyncApplication
 
   GSettings         *settings;
   OrgsyncHelpWindow *help_window;
+  GListModel        *connections;
 };
 
 G_DEFINE_FINAL_TYPE (OrgsyncApplication, orgsync_application, ADW_TYPE_APPLICATION)
@@ -173,6 +175,7 @@ orgsync_application_dispose (GObject *object)
   OrgsyncApplication *self = ORGSYNC_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->connections);
 
   G_OBJECT_CLASS (orgsync_application_parent_class)->dispose (object);
 }
@@ -195,6 +198,7 @@ orgsync_application_init (OrgsyncApplication *self)
   /* The schema id stays the same in the development profile so that both share one
    * set of preferences, like the data folder. */
   self->settings = g_settings_new (BASE_APP_ID);
+  self->connections = G_LIST_MODEL (orgsync_connection_list_new ());
 }
 
 OrgsyncApplication *
@@ -218,4 +222,17 @@ orgsync_application_get_settings (OrgsyncApplication *self)
   g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * orgsync_application_get_connections:
+ *
+ * Returns: (transfer none): the connections, as a #GListModel of #OrgsyncConnection
+ */
+GListModel *
+orgsync_application_get_connections (OrgsyncApplication *self)
+{
+  g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), NULL);
+
+  return self->connections;
 }

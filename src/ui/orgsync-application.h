@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (OrgsyncApplication, orgsync_application, ORGSYNC, APPLICATION, AdwApplication)
 
-OrgsyncApplication *orgsync_application_new          (void);
-GSettings          *orgsync_application_get_settings (OrgsyncApplication *self);
+OrgsyncApplication *orgsync_application_new             (void);
+GSettings          *orgsync_application_get_settings    (OrgsyncApplication *self);
+GListModel         *orgsync_application_get_connections (OrgsyncApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,114 @@
+/* orgsync-ui-format.c
+ *
+ * Copyright 2026 The Org Sync authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "orgsync-ui-format.h"
+
+/* Short texts shared by the windows. Each takes "now" from the caller, so that a
+ * list refreshes every row against one instant and tests can fix the clock. */
+
+/* A count with the locale's digit grouping, e.g. "12,345". */
+char *
+orgsync_format_count (gint64 count)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+char *
+orgsync_format_api_usage (gint64 used,
+                          gint64 max,
+                          guint  threshold)
+{
+  g_autofree char *used_text = NULL;
+  g_autofree char *max_text = NULL;
+
+  if (max <= 0)
+    return g_strdup (_("API usage not known yet"));
+
+  used_text = orgsync_format_count (used);
+  max_text = orgsync_format_count (max);
+
+  /* Translators: "1,234 of 15,000 API calls today · limit 80%" */
+  return g_strdup_printf (_("%s of %s API calls today · limit %u%%"),
+                          used_text, max_text, threshold);
+}
+
+/* "14:00" for today, "Tue 14:00" within a week, a date beyond. */
+char *
+orgsync_format_clock_time (GDateTime *time,
+                           GDateTime *now)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+  GTimeSpan distance = g_date_time_difference (local, local_now);
+
+  if (g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now) &&
+      g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    /* Translators: a time of today, see the strftime(3) manual */
+    return g_date_time_format (local, _("%H:%M"));
+
+  if (ABS (distance) < 6 * G_TIME_SPAN_DAY)
+    /* Translators: a weekday and time, see the strftime(3) manual */
+    return g_date_time_format (local, _("%a %H:%M"));
+
+  /* Translators: a date and time, see the strftime(3) manual */
+  return g_date_time_format (local, _("%e %b %Y %H:%M"));
+}
+
+char *
+orgsync_format_last_sync (GDateTime *last_sync,
+                          GDateTime *now)
+{
+  GTimeSpan ago;
+  gint64 minutes;
+  gint64 hours;
+  gint64 days;
+
+  if (last_sync == NULL)
+    return g_strdup (_("Not synced yet"));
+
+  ago = MAX (0, g_date_time_difference (now, last_sync));
+  minutes = ago / G_TIME_SPAN_MINUTE;
+  hours = ago / G_TIME_SPAN_HOUR;
+  days = ago / G_TIME_SPAN_DAY;
+
+  if (minutes < 1)
+    return g_strdup (_("Last synced just now"));
+  if (hours < 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last synced %d minute ago",
+                                         "Last synced %d minutes ago", minutes),
+                            (int) minutes);
+  if (days < 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last synced %d hour ago",
+                                         "Last synced %d hours ago", hours),
+                            (int) hours);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last synced %d day ago",
+                                       "Last synced %d days ago", days),
+                          (int) days);
+}
+
+char *
+orgsync_format_next_sync (GDateTime *next_sync,
+                          GDateTime *now)
+{
+  g_autofree char *clock = NULL;
+
+  if (next_sync == NULL)
+    return NULL;
+
+  if (g_date_time_compare (next_sync, now) <= 0)
+    return g_strdup (_("Next sync due now"));
+
+  clock = orgsync_format_clock_time (next_sync, now);
+
+  /* Translators: the argument is a time such as "14:00" or "Tue 14:00" */
+  return g_strdup_printf (_("Next sync at %s"), clock);
+}
