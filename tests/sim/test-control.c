@@ -318,8 +318,8 @@ accept_certificate_cb (SoupMessage          *msg,
 static void
 test_tls (void)
 {
-  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "test-cert.pem", NULL);
-  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "test-key.pem", NULL);
+  g_autofree char *cert = g_build_filename (SIM_TEST_DATA_DIR, "test-cert.pem", NULL);
+  g_autofree char *key = g_build_filename (SIM_TEST_DATA_DIR, "test-key.pem", NULL);
   g_autoptr(SimServer) tls = NULL;
   g_autoptr(SoupSession) s = sim_test_session ();
   g_autoptr(SoupMessage) rejected = NULL;
