@@ -945,6 +945,7 @@ main (int   argc,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *browser = NULL;
+  g_autofree char *dir = g_path_get_dirname (argv[0]);
   int ret;
 
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
@@ -953,7 +954,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  browser = g_test_build_filename (G_TEST_BUILT, "sf-test-browser", NULL);
+  /* Built next to this test. */
+  browser = g_build_filename (dir, "sf-test-browser", NULL);
   g_setenv ("ORGSYNC_BROWSER", browser, TRUE);
 
   sim = sim_server_new ();
