@@ -770,6 +770,7 @@ listen_server (SimServer  *self,
   /* soup_server_get_uris() leaks in libsoup 3.2: ask the socket. */
   listeners = soup_server_get_listeners (self->soup);
   address = g_socket_get_local_address (listeners->data, error);
+  g_slist_free (listeners);
   if (address == NULL)
     return FALSE;
   port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
