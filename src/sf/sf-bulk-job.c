@@ -412,11 +412,13 @@ header_row (SfBulkJob           *self,
             GError             **error)
 {
   g_autofree SfFieldType *types = g_new0 (SfFieldType, MAX (n_fields, 1));
-
   /* Salesforce repeats the header on every chunk: it must not change. */
-  if (self->header != NULL &&
-      (g_strv_length (self->header) != n_fields ||
-       !g_strv_equal ((const char * const *) self->header, fields)))
+  gboolean same = self->header == NULL || g_strv_length (self->header) == n_fields;
+
+  for (guint i = 0; self->header != NULL && same && i < n_fields; i++)
+    same = strcmp (self->header[i], fields[i]) == 0;
+
+  if (!same)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
                            "A Bulk result chunk has other columns than the first");
