@@ -297,6 +297,8 @@ handle_data (SimRequest *req)
   const char *rest = NULL;
   guint n;
 
+  /* Every REST response but the version list carries the usage header. */
+  req->limit_header = TRUE;
   if (!parse_version (req->path + strlen ("/services/data/"), &req->version, &rest))
     {
       req->route = "/services/data/unknown";
@@ -310,7 +312,6 @@ handle_data (SimRequest *req)
       return;
     }
 
-  /* An unknown session belongs to no org: no usage header. */
   req->token = sim_oauth_authenticate (self, req->headers, req->query);
   if (req->token == NULL)
     {
@@ -318,7 +319,6 @@ handle_data (SimRequest *req)
       sim_request_error (req, 401, "INVALID_SESSION_ID", "Session expired or invalid");
       return;
     }
-  req->limit_header = TRUE;
   if (self->api_disabled_for_org)
     {
       req->route = "api-disabled";
@@ -676,8 +676,9 @@ server_callback (SoupServer        *soup,
  * Start and stop
  */
 
-static void
-build_org (SimServer *self)
+static gboolean
+build_org (SimServer  *self,
+           GError    **error)
 {
   SimConfig *config = &self->config;
   GHashTableIter iter;
@@ -701,11 +702,15 @@ build_org (SimServer *self)
     {
       SimObject *object = sim_schema_lookup (self->schema, key);
 
-      if (object != NULL)
-        sim_store_set_count (self->store, object, MAX (*(guint64 *) value,
-                                                       g_str_equal (object->name, "User") ? 1 : 0));
-      else
-        g_warning ("--records: no object named %s", (const char *) key);
+      if (object == NULL || object->kind != SIM_OBJECT_DATA)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--records: there is no object named %s", (const char *) key);
+          return FALSE;
+        }
+      /* The first user is the one who logs in: there is always one. */
+      sim_store_set_count (self->store, object, MAX (*(guint64 *) value,
+                                                     g_str_equal (object->name, "User") ? 1 : 0));
     }
 
   self->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) client_free);
@@ -732,6 +737,8 @@ build_org (SimServer *self)
         g_ptr_array_add (client->callbacks, g_strdup (config->callbacks[i]));
       g_ptr_array_add (self->clients, client);
     }
+
+  return TRUE;
 }
 
 static gboolean
@@ -831,8 +838,10 @@ sim_server_start (SimServer  *self,
 {
   g_return_val_if_fail (SIM_IS_SERVER (self), FALSE);
   g_return_val_if_fail (self->thread == NULL, FALSE);
+  g_return_val_if_fail (self->schema == NULL, FALSE);
 
-  build_org (self);
+  if (!build_org (self, error))
+    return FALSE;
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
   self->ready = FALSE;
