@@ -9,7 +9,8 @@
 
 #include <gio/gio.h>
 
-#include "sf-error.h"
+#include "sf-error-private.h"
+#include "sf-token.h"
 #include "sf-limit-info.h"
 #include "sf-pkce.h"
 #include "sf-record-batch-private.h"
@@ -572,6 +573,88 @@ test_error_mapping (void)
   }
 }
 
+static void
+test_error_from_response (void)
+{
+  static const char html[] = "<html><body><h1>Down for maintenance</h1></body></html>";
+  static const char rest[] = "[{\"message\":\"invalid query locator\",\"errorCode\":\"INVALID_QUERY_LOCATOR\"}]";
+  static const char bulk[] = "[{\"errorCode\":\"INVALIDJOB\",\"message\":\"Bad job\"}]";
+  static const char oauth[] = "{\"error\":\"invalid_grant\",\"error_description\":\"expired access/refresh token\"}";
+  static const char unknown[] = "[{\"message\":\"Something new\",\"errorCode\":\"BRAND_NEW_CODE\"}]";
+  static const char truncated[] = "[{\"message\":\"Session exp";
+  g_autoptr(GError) e1 = _sf_error_new_from_response (503, "Service Unavailable", "text/html", html, strlen (html));
+  g_autoptr(GError) e2 = _sf_error_new_from_response (400, "Bad Request", "application/json;charset=UTF-8", rest, strlen (rest));
+  g_autoptr(GError) e3 = _sf_error_new_from_response (400, NULL, "application/json", bulk, strlen (bulk));
+  g_autoptr(GError) e4 = _sf_error_new_from_response (400, NULL, "application/json", oauth, strlen (oauth));
+  g_autoptr(GError) e5 = _sf_error_new_from_response (400, NULL, "application/json", unknown, strlen (unknown));
+  g_autoptr(GError) e6 = _sf_error_new_from_response (401, "Unauthorized", "application/json", truncated, strlen (truncated));
+  g_autoptr(GError) e7 = _sf_error_new_from_response (502, "Bad Gateway", NULL, NULL, 0);
+
+  g_assert_error (e1, SF_ERROR, SF_ERROR_SERVER_UNAVAILABLE);
+  g_assert_nonnull (strstr (e1->message, "web page"));
+  g_assert_error (e2, SF_ERROR, SF_ERROR_INVALID_QUERY_LOCATOR);
+  g_assert_cmpstr (e2->message, ==, "invalid query locator");
+  g_assert_error (e3, SF_ERROR, SF_ERROR_BULK_INVALID_JOB);
+  g_assert_cmpstr (e3->message, ==, "Bad job");
+  g_assert_error (e4, SF_ERROR, SF_ERROR_INVALID_GRANT);
+  g_assert_cmpstr (e4->message, ==, "expired access/refresh token");
+  g_assert_error (e5, SF_ERROR, SF_ERROR_FAILED);
+  g_assert_cmpstr (e5->message, ==, "BRAND_NEW_CODE: Something new");
+  g_assert_error (e6, SF_ERROR, SF_ERROR_INVALID_SESSION_ID);
+  g_assert_error (e7, SF_ERROR, SF_ERROR_SERVER_ERROR);
+}
+
+static void
+test_token_parsing (void)
+{
+  /* Reference §1.9, verbatim. */
+  static const char full[] =
+    "{\"access_token\":\"00D5e000000AbCd!AQ0AQHt2n8cV1yYbq3k3ZlJrK0lZ1pTz8xv0jQmR7oPbYc9wFhXk_5uNn0gS2rT6aE1dLmQ\","
+    "\"refresh_token\":\"5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrlCcOKFbA3Xm9qk2Z8ZPp1yCzR0wQ\","
+    "\"signature\":\"pJq1bS8k3v0mXh2Gf7Yc5dL9wR4tZ6uE1nA0oKiQxVs=\",\"scope\":\"refresh_token web api\","
+    "\"instance_url\":\"https://acme-dev-ed.develop.my.salesforce.com\","
+    "\"id\":\"https://login.salesforce.com/id/00D5e000000AbCdEAK/0055e000001XyZqAAK\","
+    "\"token_type\":\"Bearer\",\"issued_at\":\"1718030400000\"}";
+  static const char refreshed[] =
+    "{\"access_token\":\"00D!new\",\"instance_url\":\"https://acme.my.salesforce.com/\",\"issued_at\":\"1\"}";
+  static const char rotated[] =
+    "{\"access_token\":\"00D!new\",\"refresh_token\":\"R2\",\"instance_url\":\"https://acme.my.salesforce.com\"}";
+  static const char insecure[] = "{\"access_token\":\"00D!x\",\"instance_url\":\"http://na1.example.com\"}";
+  static const char missing[] = "{\"instance_url\":\"https://acme.my.salesforce.com\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfToken) t1 = sf_token_new_from_json (full, strlen (full), NULL, &error);
+  g_autoptr(SfToken) t2 = sf_token_new_from_json (refreshed, strlen (refreshed), "R1", &error);
+  g_autoptr(SfToken) t3 = sf_token_new_from_json (rotated, strlen (rotated), "R1", &error);
+  g_autoptr(SfToken) t4 = NULL;
+  g_autoptr(SfToken) t5 = NULL;
+  g_autoptr(SfToken) t6 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sf_token_get_instance_url (t1), ==, "https://acme-dev-ed.develop.my.salesforce.com");
+  g_assert_cmpstr (sf_token_get_org_id (t1), ==, "00D5e000000AbCdEAK");
+  g_assert_cmpstr (sf_token_get_user_id (t1), ==, "0055e000001XyZqAAK");
+  g_assert_cmpstr (sf_token_get_scope (t1), ==, "refresh_token web api");
+  g_assert_cmpint (sf_token_get_issued_at (t1), ==, G_GINT64_CONSTANT (1718030400000));
+  g_assert_false (sf_token_get_refresh_rotated (t1));
+
+  /* A refresh without rotation keeps the refresh token it used. */
+  g_assert_cmpstr (sf_token_get_refresh_token (t2), ==, "R1");
+  g_assert_cmpstr (sf_token_get_instance_url (t2), ==, "https://acme.my.salesforce.com");
+  g_assert_false (sf_token_get_refresh_rotated (t2));
+  g_assert_cmpstr (sf_token_get_refresh_token (t3), ==, "R2");
+  g_assert_true (sf_token_get_refresh_rotated (t3));
+
+  t4 = sf_token_new_from_json (insecure, strlen (insecure), NULL, &error);
+  g_assert_error (error, SF_ERROR, SF_ERROR_INSECURE_URL);
+  g_assert_null (t4);
+  g_clear_error (&error);
+  t5 = sf_token_new_from_json (missing, strlen (missing), NULL, &error);
+  g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  t6 = sf_token_new_from_json ("<html>", 6, NULL, &error);
+  g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/sf/pkce", test_pkce);
   g_test_add_func ("/sf/redaction", test_redaction);
   g_test_add_func ("/sf/error-mapping", test_error_mapping);
+  g_test_add_func ("/sf/error-from-response", test_error_from_response);
+  g_test_add_func ("/sf/token", test_token_parsing);
 
   return g_test_run ();
 }
