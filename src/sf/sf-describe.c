@@ -211,8 +211,8 @@ parse_root (const char  *data,
 
 SfSObjectDescribe *
 _sf_sobject_describe_new_from_node (JsonNode   *root,
-                                GDateTime  *fetched_at,
-                                GError    **error)
+                                    GDateTime  *fetched_at,
+                                    GError    **error)
 {
   g_autoptr(SfSObjectDescribe) self = g_new0 (SfSObjectDescribe, 1);
   JsonObject *object = json_node_get_object (root);

@@ -1029,6 +1029,8 @@ test_bulk_failure_and_abort (void)
   g_autoptr(SfBulkJob) failed = NULL;
   g_autoptr(SfBulkJob) aborted = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) slow = NULL;
+  g_autoptr(JsonNode) fast = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) fault = sim_control ("POST", "/_sim/faults",
                                            "{\"kind\":\"bulk-failed\",\"times\":1,\"path\":\"*/jobs/query*\"}");
@@ -1040,6 +1042,8 @@ test_bulk_failure_and_abort (void)
   g_clear_error (&error);
   sim_reset ();
 
+  /* A job that takes long, so that it is still running when aborted. */
+  slow = sim_control ("POST", "/_sim/config", "{\"bulkDelayMs\":600000}");
   aborted = create_job (client, builder, &error);
   g_assert_no_error (error);
   sf_bulk_job_abort_async (aborted, NULL, result_cb, &result);
@@ -1047,6 +1051,7 @@ test_bulk_failure_and_abort (void)
   g_assert_no_error (error);
   g_assert_false (wait_job (aborted, &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_BULK_JOB_ABORTED);
+  fast = sim_control ("POST", "/_sim/config", "{\"bulkDelayMs\":20}");
 }
 
 static void
