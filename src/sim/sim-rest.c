@@ -685,10 +685,8 @@ handle_sobjects (SimRequest *req,
   object = lookup_object (req, parts[0]);
   if (object == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("The requested resource does not exist");
-
       req->route = "/services/data/vXX.X/sobjects/{unknown}";
-      sim_request_error (req, 404, "NOT_FOUND", message);
+      not_found (req);
       return;
     }
 

@@ -740,11 +740,9 @@ build_object (const char      *name,
               guint            n_custom_fields)
 {
   SimObject *object = object_new (name, label, label_plural, prefix, kind);
-  SimField *id = add_field (object, "Id", g_str_equal (name, "UserPermissionAccess") ? "ID" :
-                            label, SIM_TYPE_ID, SIM_GEN_ID);
+  g_autofree char *id_label = g_strdup_printf ("%s ID", label);
+  SimField *id = add_field (object, "Id", id_label, SIM_TYPE_ID, SIM_GEN_ID);
 
-  g_free (id->label);
-  id->label = g_strdup_printf ("%s ID", label);
   id->nillable = id->createable = id->updateable = FALSE;
   id->defaulted = id->id_lookup = TRUE;
   object->default_records = default_records;

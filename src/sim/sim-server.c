@@ -114,6 +114,8 @@ sim_server_configure (SimServer          *self,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   char **argv_data;
+  char **vector;
+  gboolean ok;
   int argc;
 
   g_return_val_if_fail (SIM_IS_SERVER (self), FALSE);
@@ -127,13 +129,10 @@ sim_server_configure (SimServer          *self,
   /* GOption reorders the vector it is given: hand it a copy of the pointers. */
   argc = argv->len - 1;
   argv_data = g_memdup2 (argv->pdata, sizeof (char *) * argv->len);
-  {
-    char **vector = argv_data;
-    gboolean ok = sim_config_parse (&self->config, &argc, &vector, FALSE, error);
-
-    g_free (argv_data);
-    return ok;
-  }
+  vector = argv_data;
+  ok = sim_config_parse (&self->config, &argc, &vector, FALSE, error);
+  g_free (argv_data);
+  return ok;
 }
 
 gint64

@@ -443,14 +443,9 @@ parse_path (Parser    *parser,
           field = sim_object_lookup_field (current, part->text);
           if (field == NULL)
             {
-              if (parts->len == 1)
-                fail_at (parser, SIM_SOQL_ERROR_INVALID_FIELD, first,
-                         "No such column '%s' on entity '%s'. %s", part->text, current->name,
-                         invalid_field_hint);
-              else
-                fail_at (parser, SIM_SOQL_ERROR_INVALID_FIELD, first,
-                         "No such column '%s' on entity '%s'. %s", part->text, current->name,
-                         invalid_field_hint);
+              fail_at (parser, SIM_SOQL_ERROR_INVALID_FIELD, first,
+                       "No such column '%s' on entity '%s'. %s", part->text, current->name,
+                       invalid_field_hint);
               path_free (path);
               return NULL;
             }

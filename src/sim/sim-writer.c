@@ -99,9 +99,9 @@ write_scalar_json (GString        *out,
 }
 
 static void
-write_compound_json (GString  *out,
-                     SimRow   *row,
-                     SimField *field,
+write_compound_json (GString    *out,
+                     SimRow     *row,
+                     SimField   *field,
                      const char *version)
 {
   /* Components are Street, City, State, PostalCode, Country, Latitude,
