@@ -191,6 +191,8 @@ struct _SimServer
   GMainContext   *context;
   GMainLoop      *loop;
   SoupServer     *soup;
+  GSocketService *service;
+  GTlsCertificate *certificate;
   GMutex          mutex;
   GCond           cond;
   gboolean        ready;

@@ -740,15 +740,39 @@ build_org (SimServer  *self,
   return TRUE;
 }
 
+/* Connections are accepted here and handed to libsoup, rather than through
+ * soup_server_listen_local(): libsoup 3.2.3 leaks the socket of every
+ * connection its own listener accepts. */
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           user_data)
+{
+  SimServer *self = user_data;
+  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->certificate != NULL)
+    stream = g_tls_server_connection_new (G_IO_STREAM (connection), self->certificate, &error);
+  else
+    stream = g_object_ref (G_IO_STREAM (connection));
+
+  if (stream == NULL ||
+      !soup_server_accept_iostream (self->soup, stream, local, remote, &error))
+    g_debug ("Dropped a connection: %s", error->message);
+  return TRUE;
+}
+
 static gboolean
 listen_server (SimServer  *self,
                GError    **error)
 {
-  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  GSList *listeners;
-  g_autoptr(GSocketAddress) address = NULL;
-  guint port;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, self->config.port);
+  g_autoptr(GSocketAddress) effective = NULL;
 
   if (self->config.tls_cert != NULL)
     {
@@ -758,29 +782,23 @@ listen_server (SimServer  *self,
                                "TLS is not available: install glib-networking");
           return FALSE;
         }
-      certificate = g_tls_certificate_new_from_files (self->config.tls_cert, self->config.tls_key, error);
-      if (certificate == NULL)
+      self->certificate = g_tls_certificate_new_from_files (self->config.tls_cert, self->config.tls_key, error);
+      if (self->certificate == NULL)
         return FALSE;
-      options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  self->soup = g_object_new (SOUP_TYPE_SERVER,
-                             "server-header", "orgsync-sim",
-                             "tls-certificate", certificate,
-                             NULL);
+  self->soup = g_object_new (SOUP_TYPE_SERVER, "server-header", "orgsync-sim", NULL);
   soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
 
-  if (!soup_server_listen_local (self->soup, self->config.port, options, error))
+  self->service = g_socket_service_new ();
+  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), address, G_SOCKET_TYPE_STREAM,
+                                      G_SOCKET_PROTOCOL_TCP, NULL, &effective, error))
     return FALSE;
+  g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
+  g_socket_service_start (self->service);
 
-  /* soup_server_get_uris() leaks in libsoup 3.2: ask the socket. */
-  listeners = soup_server_get_listeners (self->soup);
-  address = g_socket_get_local_address (listeners->data, error);
-  g_slist_free (listeners);
-  if (address == NULL)
-    return FALSE;
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
-  self->base_url = g_strdup_printf ("%s://127.0.0.1:%u", certificate ? "https" : "http", port);
+  self->base_url = g_strdup_printf ("%s://127.0.0.1:%u", self->certificate ? "https" : "http",
+                                    g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
   return TRUE;
 }
 
@@ -818,11 +836,18 @@ server_thread (gpointer data)
       self->save_source = 0;
     }
 
+  if (self->service != NULL)
+    {
+      g_socket_service_stop (self->service);
+      g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+      g_clear_object (&self->service);
+    }
   if (self->soup != NULL)
     {
       soup_server_disconnect (self->soup);
       g_clear_object (&self->soup);
     }
+  g_clear_object (&self->certificate);
   /* Let pending connection teardown run before the context goes away. */
   while (g_main_context_iteration (self->context, FALSE))
     ;
