@@ -23,6 +23,7 @@ struct _SfLoopbackListener
   GObject             parent_instance;
 
   SoupServer         *server;
+  GSocketService     *service;
   char               *path;
   char               *state;
   guint               port;
@@ -195,16 +196,37 @@ handle_cb (SoupServer        *server,
   accept_redirect (self, message, query);
 }
 
+/* Connections are accepted here and handed to libsoup, rather than through
+ * soup_server_listen(): libsoup 3.2.3 leaks the socket of every connection
+ * its own listener accepts. */
 static gboolean
-listen_on (SoupServer   *server,
-           const char   *address,
-           guint         port,
-           GError      **error)
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           user_data)
+{
+  SfLoopbackListener *self = user_data;
+  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!soup_server_accept_iostream (self->server, G_IO_STREAM (connection), local, remote, &error))
+    g_debug ("Dropped a connection to the sign-in listener: %s", error->message);
+
+  return TRUE;
+}
+
+static gboolean
+listen_on (SfLoopbackListener  *self,
+           const char          *address,
+           GError             **error)
 {
   g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
-  g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new (inet, port);
+  g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new (inet, self->port);
 
-  return soup_server_listen (server, socket_address, 0, error);
+  return g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), socket_address,
+                                        G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                        NULL, NULL, error);
 }
 
 static gboolean
@@ -265,8 +287,10 @@ sf_loopback_listener_new (const char  *redirect_uri,
   g_signal_connect_object (self->server, "request-finished",
                            G_CALLBACK (request_finished_cb), self, 0);
 
-  if (!listen_on (self->server, strcmp (host, "::1") == 0 ? "::1" : "127.0.0.1",
-                  self->port, &local_error))
+  self->service = g_socket_service_new ();
+  g_signal_connect_object (self->service, "incoming", G_CALLBACK (incoming_cb), self, 0);
+
+  if (!listen_on (self, strcmp (host, "::1") == 0 ? "::1" : "127.0.0.1", &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
         g_set_error (error, SF_ERROR, SF_ERROR_CALLBACK_PORT_IN_USE,
@@ -278,7 +302,9 @@ sf_loopback_listener_new (const char  *redirect_uri,
     }
 
   if (g_ascii_strcasecmp (host, "localhost") == 0)
-    listen_on (self->server, "::1", self->port, NULL);
+    listen_on (self, "::1", NULL);
+
+  g_socket_service_start (self->service);
 
   return g_steal_pointer (&self);
 }
@@ -409,6 +435,11 @@ sf_loopback_listener_close (SfLoopbackListener *self)
 {
   g_return_if_fail (SF_IS_LOOPBACK_LISTENER (self));
 
+  if (self->service != NULL)
+    {
+      g_socket_service_stop (self->service);
+      g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+    }
   if (self->server != NULL)
     soup_server_disconnect (self->server);
 }
@@ -421,11 +452,9 @@ sf_loopback_listener_finalize (GObject *object)
   g_assert (self->task == NULL);
 
   clear_timeout (self);
-  if (self->server != NULL)
-    {
-      soup_server_disconnect (self->server);
-      g_clear_object (&self->server);
-    }
+  sf_loopback_listener_close (self);
+  g_clear_object (&self->service);
+  g_clear_object (&self->server);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->state, g_free);
   g_clear_pointer (&self->code, g_free);
