@@ -33,6 +33,10 @@ main (int   argc,
       return 64;
     }
 
+  /* Handlers first: whoever reads the URL line may signal at once. */
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+
   if (!sim_server_start (server, &error))
     {
       fprintf (stderr, "orgsync-sim: %s\n", error->message);
@@ -43,8 +47,6 @@ main (int   argc,
   printf ("%s\n", sim_server_get_base_url (server));
   fflush (stdout);
 
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
   g_main_loop_run (loop);
 
   sim_server_stop (server);
