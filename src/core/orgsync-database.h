@@ -16,6 +16,10 @@
 
 G_BEGIN_DECLS
 
+/* orgsync.db: connections (no secrets), field selections, the describe cache, the sync
+ * history and the quota governor's shared counts. One handle per thread (the main
+ * thread, normally); each process opens its own. */
+
 #define ORGSYNC_TYPE_DATABASE (orgsync_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (OrgsyncDatabase, orgsync_database, ORGSYNC, DATABASE, GObject)

@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* A connection's records.db (design.md §5). One store is one SQLite connection: use it
+ * from one thread only (the engine's writer thread), and open another store on any
+ * other thread. A page of records, its deletions and its checkpoint are written in one
+ * transaction; see orgsync_records_store_write_page(). */
+
 /* One column of an object's table: a selected field as describe reported it. */
 typedef struct
 {
