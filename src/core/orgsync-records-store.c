@@ -58,6 +58,9 @@ struct _OrgsyncRecordsStore
    * and reused for every page until the object's schema changes. */
   GHashTable              *writers;
 
+  /* The object of a running Id reconciliation, or NULL */
+  char                    *reconciling;
+
   OrgsyncRecordsFailpoint  failpoint;
 };
 
@@ -626,6 +629,7 @@ orgsync_records_store_finalize (GObject *object)
   OrgsyncRecordsStore *self = (OrgsyncRecordsStore *)object;
 
   g_clear_pointer (&self->writers, g_hash_table_unref);
+  g_clear_pointer (&self->reconciling, g_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
 
@@ -1517,4 +1521,103 @@ orgsync_records_store_write_text_page (OrgsyncRecordsStore      *self,
 
   return write_page (self, writer, bind_text_row, cells, n_rows,
                      deleted_ids, n_deleted, checkpoint, stats, error);
+}
+
+/*
+ * Id reconciliation: when getDeleted's 15-day window was missed, the engine lists every
+ * Id Salesforce still has and the rows with other Ids are deleted here.
+ */
+
+/**
+ * orgsync_records_store_reconcile_begin:
+ *
+ * Starts collecting the Ids Salesforce still has for @object, in a temporary table of
+ * this connection (nothing is written to records.db until the finish).
+ */
+gboolean
+orgsync_records_store_reconcile_begin (OrgsyncRecordsStore  *self,
+                                       const char           *object,
+                                       GError              **error)
+{
+  g_return_val_if_fail (ORGSYNC_IS_RECORDS_STORE (self), FALSE);
+  g_return_val_if_fail (self->reconciling == NULL, FALSE);
+
+  if (!orgsync_api_name_validate (object, error))
+    return FALSE;
+
+  if (!_orgsync_sqlite_exec (self->db,
+                             "CREATE TEMP TABLE IF NOT EXISTS _orgsync_remote_ids (Id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                             "DELETE FROM temp._orgsync_remote_ids;",
+                             error))
+    return FALSE;
+
+  self->reconciling = g_strdup (object);
+
+  return TRUE;
+}
+
+gboolean
+orgsync_records_store_reconcile_add_ids (OrgsyncRecordsStore  *self,
+                                         const char * const   *ids,
+                                         guint                 n_ids,
+                                         GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ORGSYNC_IS_RECORDS_STORE (self), FALSE);
+  g_return_val_if_fail (self->reconciling != NULL, FALSE);
+
+  stmt = _orgsync_sqlite_prepare (self->db, "INSERT OR IGNORE INTO temp._orgsync_remote_ids VALUES (?)", error);
+  if (stmt == NULL || !begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_STATIC);
+      if (!_orgsync_sqlite_step_done (self->db, stmt, error))
+        return fail (self);
+    }
+
+  return commit (self, error);
+}
+
+/**
+ * orgsync_records_store_reconcile_finish:
+ * @deleted: (out) (optional): how many local rows were deleted
+ *
+ * Deletes, in one transaction, the object's rows whose Id was not added.
+ */
+gboolean
+orgsync_records_store_reconcile_finish (OrgsyncRecordsStore  *self,
+                                        guint64              *deleted,
+                                        GError              **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ORGSYNC_IS_RECORDS_STORE (self), FALSE);
+  g_return_val_if_fail (self->reconciling != NULL, FALSE);
+
+  quoted = orgsync_sql_quote_identifier (self->reconciling);
+  sql = g_strdup_printf ("DELETE FROM %s WHERE \"Id\" NOT IN (SELECT Id FROM temp._orgsync_remote_ids)", quoted);
+
+  ok = begin (self, error) && (_orgsync_sqlite_exec (self->db, sql, error) ? TRUE : fail (self));
+  if (ok && deleted != NULL)
+    *deleted = sqlite3_changes (self->db);
+  ok = ok && commit (self, error);
+
+  orgsync_records_store_reconcile_abort (self);
+
+  return ok;
+}
+
+/* Drops the collected Ids without deleting anything (cancel, or an error midway). */
+void
+orgsync_records_store_reconcile_abort (OrgsyncRecordsStore *self)
+{
+  g_return_if_fail (ORGSYNC_IS_RECORDS_STORE (self));
+
+  g_clear_pointer (&self->reconciling, g_free);
+  _orgsync_sqlite_exec (self->db, "DROP TABLE IF EXISTS temp._orgsync_remote_ids", NULL);
 }

@@ -122,6 +122,18 @@ gboolean             orgsync_records_store_write_text_page    (OrgsyncRecordsSto
                                                                OrgsyncPageStats         *stats,
                                                                GError                  **error);
 
+gboolean             orgsync_records_store_reconcile_begin    (OrgsyncRecordsStore      *self,
+                                                               const char               *object,
+                                                               GError                  **error);
+gboolean             orgsync_records_store_reconcile_add_ids  (OrgsyncRecordsStore      *self,
+                                                               const char * const       *ids,
+                                                               guint                     n_ids,
+                                                               GError                  **error);
+gboolean             orgsync_records_store_reconcile_finish   (OrgsyncRecordsStore      *self,
+                                                               guint64                  *deleted,
+                                                               GError                  **error);
+void                 orgsync_records_store_reconcile_abort    (OrgsyncRecordsStore      *self);
+
 void                 orgsync_object_state_free                (OrgsyncObjectState       *state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OrgsyncObjectState, orgsync_object_state_free)

@@ -699,6 +699,42 @@ test_sigkill_mid_write (Fixture       *fixture,
     }
 }
 
+/* Rows whose Id Salesforce no longer has are deleted; nothing before the finish. */
+static void
+test_reconcile (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *names[] = { "Id", "Name" };
+  const char * const rows[] = { "001A", "A", "001B", "B", "001C", "C", "001D", "D" };
+  const char * const remote1[] = { "001A", "001C" };
+  const char * const remote2[] = { "001X" };
+  g_autoptr(GError) error = NULL;
+  OrgsyncPageWriter *writer;
+  guint64 deleted = 0;
+  sqlite3 *reader;
+
+  create_account (fixture);
+  writer = orgsync_records_store_prepare_writer (fixture->store, "Account", names, 2, ORGSYNC_WRITE_UPSERT, &error);
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, rows, 4, NULL, 0, NULL, NULL, &error));
+
+  g_assert_true (orgsync_records_store_reconcile_begin (fixture->store, "Account", &error));
+  g_assert_true (orgsync_records_store_reconcile_add_ids (fixture->store, remote1, 2, &error));
+  g_assert_true (orgsync_records_store_reconcile_add_ids (fixture->store, remote2, 1, &error));
+  reader = open_reader (fixture);
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 4);
+  g_assert_true (orgsync_records_store_reconcile_finish (fixture->store, &deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted, ==, 2);
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account WHERE Id IN ('001A', '001C')"), ==, 2);
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 2);
+
+  /* Aborted: nothing deleted. */
+  g_assert_true (orgsync_records_store_reconcile_begin (fixture->store, "Account", &error));
+  orgsync_records_store_reconcile_abort (fixture->store);
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 2);
+  sqlite3_close (reader);
+}
+
 typedef struct
 {
   char     *path;
@@ -765,6 +801,7 @@ main (int   argc,
   ADD ("/records-store/disk-full", test_disk_full);
   ADD ("/records-store/sigkill-mid-write", test_sigkill_mid_write);
   ADD ("/records-store/writer-thread", test_writer_thread);
+  ADD ("/records-store/reconcile", test_reconcile);
 #undef ADD
 
   return core_test_run ();
