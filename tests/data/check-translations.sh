@@ -15,8 +15,8 @@ cd "$srcdir"
 grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort > "$work/listed"
 {
   grep -rlE '\b(N?_|C_|NC_|g_dngettext|ngettext)\s*\(' src --include='*.c' || true
-  grep -rlE 'translatable="yes"' src data --include='*.ui' --include='*.xml' --include='*.in' || true
-  ls data/*.desktop.in.in data/*.metainfo.xml.in.in data/*.gschema.xml 2>/dev/null || true
+  grep -rlE 'translatable="yes"' src data --include='*.ui' --include='*.in' || true
+  ls data/*.desktop.in.in data/*.metainfo.xml.in.in data/*.gschema.xml data/presets/*.xml 2>/dev/null || true
 } | sort -u > "$work/needed"
 missing=$(comm -13 "$work/listed" "$work/needed")
 if [ -n "$missing" ]; then
@@ -30,6 +30,9 @@ if [ -n "$stale" ]; then
   echo "$stale" | sed 's/^/  /'
   status=1
 fi
+
+# The presets' ITS rule, as po/meson.build gives it to xgettext
+export GETTEXTDATADIRS="$srcdir/data/presets"
 
 xgettext --package-name=orgsync --from-code=UTF-8 --add-comments \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \

@@ -11,6 +11,7 @@
 #include "orgsync-banner.h"
 #include "orgsync-connection-list.h"
 #include "orgsync-connection-row.h"
+#include "orgsync-test-utils.h"
 #include "orgsync-usage-bar.h"
 #include "orgsync-window.h"
 
@@ -25,34 +26,6 @@ register_application (void)
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type,
-             guint      skip)
-{
-  guint seen = 0;
-  GQueue queue = G_QUEUE_INIT;
-
-  g_queue_push_tail (&queue, widget);
-  while (!g_queue_is_empty (&queue))
-    {
-      GtkWidget *current = g_queue_pop_head (&queue);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (current, type) && seen++ == skip)
-        {
-          g_queue_clear (&queue);
-          return current;
-        }
-
-      for (GtkWidget *child = gtk_widget_get_first_child (current);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_queue_push_tail (&queue, child);
-    }
-
-  return NULL;
 }
 
 static OrgsyncConnection *
@@ -75,38 +48,10 @@ add_connection (OrgsyncConnectionList   *list,
   return connection;
 }
 
-/* With ORGSYNC_SCREENSHOT_DIR set, saves what the window shows as a PNG. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ORGSYNC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static const char *
 visible_page (OrgsyncWindow *window)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, 0));
+  GtkStack *stack = GTK_STACK (orgsync_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, 0));
 
   return gtk_stack_get_visible_child_name (stack);
 }
@@ -116,7 +61,7 @@ test_connection_list_rows_and_banner (void)
 {
   OrgsyncConnectionList *list = ORGSYNC_CONNECTION_LIST (orgsync_application_get_connections (app));
   OrgsyncWindow *window = orgsync_window_new (app);
-  OrgsyncBanner *banner = ORGSYNC_BANNER (find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_BANNER, 0));
+  OrgsyncBanner *banner = ORGSYNC_BANNER (orgsync_test_find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_BANNER, 0));
   OrgsyncConnection *stopped;
   OrgsyncUsageBar *usage;
 
@@ -131,12 +76,12 @@ test_connection_list_rows_and_banner (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_cmpstr (visible_page (window), ==, "connections");
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_CONNECTION_ROW, 2));
-  g_assert_null (find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_CONNECTION_ROW, 3));
+  g_assert_nonnull (orgsync_test_find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_CONNECTION_ROW, 2));
+  g_assert_null (orgsync_test_find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_CONNECTION_ROW, 3));
 
-  save_screenshot (GTK_WIDGET (window), "connections.png");
+  orgsync_test_save_screenshot (GTK_WIDGET (window), "connections");
 
-  usage = ORGSYNC_USAGE_BAR (find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_USAGE_BAR, 0));
+  usage = ORGSYNC_USAGE_BAR (orgsync_test_find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_USAGE_BAR, 0));
   g_assert_cmpint (orgsync_usage_bar_get_used (usage), ==, 4200);
   g_assert_cmpint (orgsync_usage_bar_get_max (usage), ==, 15000);
   g_assert_cmpuint (orgsync_usage_bar_get_threshold (usage), ==, 80);
@@ -147,10 +92,7 @@ test_connection_list_rows_and_banner (void)
   orgsync_connection_set_status (stopped, ORGSYNC_CONNECTION_STATUS_ERROR);
   g_assert_true (orgsync_banner_get_revealed (banner));
   g_assert_nonnull (strstr (orgsync_banner_get_title (banner), "Globex"));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_usleep (300000);
-  while (g_main_context_iteration (NULL, FALSE));
-  save_screenshot (GTK_WIDGET (window), "connections-quota.png");
+  orgsync_test_save_screenshot (GTK_WIDGET (window), "connections-quota");
 
   orgsync_connection_set_status (stopped, ORGSYNC_CONNECTION_STATUS_ACTIVE);
   g_assert_false (orgsync_banner_get_revealed (banner));
