@@ -162,7 +162,9 @@ browser_client (void)
   SfClient *client = new_client ();
   g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/OauthRedirect", free_port ());
 
-  sf_client_set_oauth_app (client, "PlatformCLI", NULL, redirect);
+  /* The simulator lets only its own registered app (not PlatformCLI) use
+   * any loopback port once an app is registered. */
+  sf_client_set_oauth_app (client, "OrgSyncTestApp", "app-secret-value", redirect);
   return client;
 }
 
@@ -316,6 +318,50 @@ test_browser_flow_port_in_use (void)
   token = browser_sign_in (client, "normal", 5, NULL, &error);
   g_assert_error (error, SF_ERROR, SF_ERROR_CALLBACK_PORT_IN_USE);
   g_assert_nonnull (strstr (error->message, "in use"));
+}
+
+static void
+test_browser_flow_default_client (void)
+{
+  g_autoptr(GSocketListener) probe = g_socket_listener_new ();
+  g_autoptr(SfClient) client = new_client ();
+  g_autoptr(SfToken) token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* PlatformCLI only accepts http://localhost:1717/OauthRedirect. */
+  if (!g_socket_listener_add_inet_port (probe, 1717, NULL, NULL))
+    {
+      g_test_skip ("port 1717 is taken on this machine");
+      return;
+    }
+  g_socket_listener_close (probe);
+
+  g_assert_cmpstr (sf_client_get_client_id (client), ==, SF_DEFAULT_CLIENT_ID);
+  g_assert_cmpstr (sf_client_get_redirect_uri (client), ==, "http://localhost:1717/OauthRedirect");
+  token = browser_sign_in (client, "normal", 30, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+}
+
+/* The org's own External Client App, with a consumer secret. */
+static void
+test_browser_flow_own_app (void)
+{
+  g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", free_port ());
+  g_autoptr(SfClient) client = new_client ();
+  g_autoptr(SfClient) wrong = new_client ();
+  g_autoptr(SfToken) token = NULL;
+  g_autoptr(SfToken) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sf_client_set_oauth_app (client, "OrgSyncTestApp", "app-secret-value", redirect);
+  token = browser_sign_in (client, "normal", 30, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+
+  sf_client_set_oauth_app (wrong, "OrgSyncTestApp", "not-the-secret", redirect);
+  none = browser_sign_in (wrong, "normal", 30, NULL, &error);
+  g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_CLIENT);
 }
 
 static void
@@ -1141,6 +1187,7 @@ test_no_secrets_in_log (void)
   g_assert_null (strstr (captured_log->str, sf_token_get_refresh_token (token)));
   g_assert_null (strstr (captured_log->str, "demo1234"));
   g_assert_null (strstr (captured_log->str, "DEMOTOKEN"));
+  g_assert_null (strstr (captured_log->str, "app-secret-value"));
   g_assert_null (strstr (captured_log->str, "code_verifier="));
   g_assert_null (strstr (captured_log->str, "Bearer"));
   g_mutex_unlock (&log_mutex);
@@ -1153,6 +1200,8 @@ main (int   argc,
   const char * const args[] = {
     "--records", "Account=1000,Contact=1200",
     "--callback-any-loopback",
+    "--client-id", "OrgSyncTestApp",
+    "--client-secret", "app-secret-value",
     "--bulk-delay", "20",
     "--locator-lifetime", "3600",
     NULL
@@ -1184,6 +1233,8 @@ main (int   argc,
   g_test_add_func ("/sf/client/oauth/browser-reused-code", test_browser_flow_reused_code);
   g_test_add_func ("/sf/client/oauth/browser-timeout-and-cancel", test_browser_flow_timeout_and_cancel);
   g_test_add_func ("/sf/client/oauth/browser-port-in-use", test_browser_flow_port_in_use);
+  g_test_add_func ("/sf/client/oauth/browser-default-client", test_browser_flow_default_client);
+  g_test_add_func ("/sf/client/oauth/browser-own-app", test_browser_flow_own_app);
   g_test_add_func ("/sf/client/oauth/password", test_password_flow);
   g_test_add_func ("/sf/client/oauth/refresh-shared", test_refresh_shared);
   g_test_add_func ("/sf/client/oauth/refresh-revoked", test_refresh_revoked);
