@@ -243,12 +243,58 @@ set_double (SimValue *out,
 static gint64
 year_start_days (int year)
 {
-  gint64 ms;
-  char buf[16];
+  return sim_days_from_civil (year, 1, 1);
+}
 
-  g_snprintf (buf, sizeof buf, "%04d-01-01", year);
-  sim_parse_datetime (buf, &ms, NULL);
-  return ms / 86400000;
+/* A bounded string builder: printf is the slowest thing on the hot path. */
+typedef struct
+{
+  char *p;
+  char *end;
+} Buf;
+
+static Buf
+buf_init (SimValue *out)
+{
+  Buf b = { out->buf, out->buf + sizeof out->buf - 1 };
+
+  return b;
+}
+
+static void
+buf_str (Buf        *b,
+         const char *s)
+{
+  while (*s != '\0' && b->p < b->end)
+    *b->p++ = *s++;
+}
+
+static void
+buf_uint (Buf     *b,
+          guint64  value,
+          int      width)
+{
+  char tmp[24];
+  int n = 0;
+
+  do
+    {
+      tmp[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0 || n < width);
+  while (n > 0 && b->p < b->end)
+    *b->p++ = tmp[--n];
+}
+
+static void
+buf_done (Buf      *b,
+          SimValue *out)
+{
+  *b->p = '\0';
+  out->kind = SIM_VALUE_STRING;
+  out->str = out->buf;
+  out->len = b->p - out->buf;
 }
 
 static const Name *
@@ -267,45 +313,48 @@ static const Place *
 place (SimRow   *row,
        SimField *field)
 {
-  guint64 salt = SALT_PLACE ^ sim_hash_string (field->compound_name ? field->compound_name : "");
+  guint64 salt = SALT_PLACE ^ (field->compound_name ? field->group_salt : sim_hash_string (""));
 
   return &PICK (places, rnd (row, salt));
 }
 
-static int
+static void
 company (SimRow *row,
-         char   *buf,
-         gsize   size)
+         Buf    *b)
 {
   guint64 r = rnd (row, SALT_COMPANY);
-  const char *suffix;
+  const char *suffix = PICK (company_suffix, r >> 24);
 
   if (r % 41 == 0)
-    return g_snprintf (buf, size, "%s", PICK (odd_companies, r >> 8));
-
-  suffix = PICK (company_suffix, r >> 24);
-  return g_snprintf (buf, size, "%s %s%s%s", PICK (company_first, r >> 8),
-                     PICK (company_second, r >> 16), *suffix ? " " : "", suffix);
+    {
+      buf_str (b, PICK (odd_companies, r >> 8));
+      return;
+    }
+  buf_str (b, PICK (company_first, r >> 8));
+  buf_str (b, " ");
+  buf_str (b, PICK (company_second, r >> 16));
+  if (*suffix != '\0')
+    {
+      buf_str (b, " ");
+      buf_str (b, suffix);
+    }
 }
 
-static int
+static void
 domain (SimRow *row,
-        char   *buf,
-        gsize   size)
+        Buf    *b)
 {
   guint64 r = rnd (row, SALT_COMPANY);
   const char *first = PICK (company_first, r >> 8);
   const char *second = PICK (company_second, r >> 16);
-  int n = 0;
 
-  for (const char *p = first; *p && n < (int) size - 16; p++)
+  for (const char *p = first; *p && b->p < b->end; p++)
     if (g_ascii_isalnum (*p))
-      buf[n++] = g_ascii_tolower (*p);
-  for (const char *p = second; *p && n < (int) size - 16; p++)
+      *b->p++ = g_ascii_tolower (*p);
+  for (const char *p = second; *p && b->p < b->end; p++)
     if (g_ascii_isalnum (*p))
-      buf[n++] = g_ascii_tolower (*p);
-  n += g_snprintf (buf + n, size - n, "%s", (r >> 32) % 3 == 0 ? ".io" : ".com");
-  return n;
+      *b->p++ = g_ascii_tolower (*p);
+  buf_str (b, (r >> 32) % 3 == 0 ? ".io" : ".com");
 }
 
 static void
@@ -317,7 +366,7 @@ gen_person_name (SimRow   *row,
   SimField *first = sim_object_lookup_field (object, "FirstName");
   SimField *last = sim_object_lookup_field (object, "LastName");
   SimValue fv, lv;
-  int n;
+  Buf b = buf_init (out);
 
   sim_row_get (row, first, &fv);
   sim_row_get (row, last, &lv);
@@ -326,21 +375,31 @@ gen_person_name (SimRow   *row,
       set_null (out);
       return;
     }
-  if (fv.kind == SIM_VALUE_NULL)
-    n = g_snprintf (out->buf, sizeof out->buf, "%.*s", lv.len, lv.str);
-  else if (lv.kind == SIM_VALUE_NULL)
-    n = g_snprintf (out->buf, sizeof out->buf, "%.*s", fv.len, fv.str);
-  else
-    n = g_snprintf (out->buf, sizeof out->buf, "%.*s %.*s", fv.len, fv.str, lv.len, lv.str);
-  set_buf (out, n);
+  if (fv.kind != SIM_VALUE_NULL)
+    {
+      int n = MIN (fv.len, (int) (b.end - b.p));
+
+      memcpy (b.p, fv.str, n);
+      b.p += n;
+      if (lv.kind != SIM_VALUE_NULL)
+        buf_str (&b, " ");
+    }
+  if (lv.kind != SIM_VALUE_NULL)
+    {
+      int n = MIN (lv.len, (int) (b.end - b.p));
+
+      memcpy (b.p, lv.str, n);
+      b.p += n;
+    }
+  buf_done (&b, out);
 }
 
 static void
 gen_email (SimRow   *row,
            SimValue *out)
 {
-  char dom[96];
   const char *username = row->store->username;
+  Buf b = buf_init (out);
 
   if (row->table->object->key_prefix && g_str_equal (row->table->object->key_prefix, "005"))
     {
@@ -354,9 +413,12 @@ gen_email (SimRow   *row,
       return;
     }
 
-  domain (row, dom, sizeof dom);
-  set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%s.%s@%s",
-                            first_name (row)->ascii, last_name (row)->ascii, dom));
+  buf_str (&b, first_name (row)->ascii);
+  buf_str (&b, ".");
+  buf_str (&b, last_name (row)->ascii);
+  buf_str (&b, "@");
+  domain (row, &b);
+  buf_done (&b, out);
 }
 
 static void
@@ -364,7 +426,7 @@ gen_reference (SimRow   *row,
                SimField *field,
                SimValue *out)
 {
-  SimObject *target = sim_schema_lookup (row->store->schema, field->reference_to[0]);
+  SimObject *target = field->target;
   SimTable *table;
   guint64 n;
 
@@ -383,7 +445,7 @@ gen_reference (SimRow   *row,
 
   /* Point only at generated records, never at the row itself. */
   {
-    guint64 index = rnd (row, sim_hash_string (field->name)) % n;
+    guint64 index = rnd (row, field->salt) % n;
 
     if (target == row->table->object && index == row->index)
       index = (index + 1) % n;
@@ -412,7 +474,7 @@ gen_amount (SimRow   *row,
             SimField *field,
             SimValue *out)
 {
-  guint64 r = rnd (row, sim_hash_string (field->name));
+  guint64 r = rnd (row, field->salt);
   double span = field->gen_max - field->gen_min;
   double value = field->gen_min + (double) (r % 1000000) / 1000000.0 * span;
 
@@ -451,7 +513,7 @@ gen_picklist (SimRow   *row,
               SimValue *out)
 {
   guint n = g_strv_length (field->picklist);
-  guint64 r = rnd (row, sim_hash_string (field->name));
+  guint64 r = rnd (row, field->salt);
 
   set_static (out, field->picklist[r % n]);
 }
@@ -462,7 +524,7 @@ gen_multipicklist (SimRow   *row,
                    SimValue *out)
 {
   guint n = g_strv_length (field->picklist);
-  guint64 r = rnd (row, sim_hash_string (field->name));
+  guint64 r = rnd (row, field->salt);
   int len = 0;
 
   for (guint i = 0; i < n; i++)
@@ -622,16 +684,14 @@ sim_generator_value (SimRow   *row,
 
   if (field->null_permille > 0)
     {
-      guint64 salt = sim_hash_string (field->compound_name ? field->compound_name : field->name);
-
-      if (rnd (row, salt ^ 0x5a5a) % 1000 < (guint64) field->null_permille)
+      if (rnd (row, field->group_salt ^ 0x5a5a) % 1000 < (guint64) field->null_permille)
         {
           set_null (out);
           return;
         }
     }
 
-  r = rnd (row, sim_hash_string (field->name));
+  r = rnd (row, field->salt);
 
   switch (field->gen)
     {
@@ -649,23 +709,42 @@ sim_generator_value (SimRow   *row,
       set_bool (out, (double) (r % 10000) / 10000.0 < field->gen_max);
       break;
     case SIM_GEN_COMPANY:
-      set_buf (out, company (row, out->buf, sizeof out->buf));
+      {
+        Buf b = buf_init (out);
+
+        company (row, &b);
+        buf_done (&b, out);
+      }
       break;
     case SIM_GEN_WEBSITE:
       {
-        char dom[96];
+        Buf b = buf_init (out);
 
-        domain (row, dom, sizeof dom);
-        set_buf (out, g_snprintf (out->buf, sizeof out->buf, "https://www.%s", dom));
+        buf_str (&b, "https://www.");
+        domain (row, &b);
+        buf_done (&b, out);
       }
       break;
     case SIM_GEN_PHONE:
-      if (r % 5 == 0)
-        set_buf (out, g_snprintf (out->buf, sizeof out->buf, "+49 %d %07d",
-                                  (int) (30 + (r >> 8) % 60), (int) ((r >> 16) % 10000000)));
-      else
-        set_buf (out, g_snprintf (out->buf, sizeof out->buf, "(%03d) 555-%04d",
-                                  (int) (200 + (r >> 8) % 800), (int) ((r >> 20) % 10000)));
+      {
+        Buf b = buf_init (out);
+
+        if (r % 5 == 0)
+          {
+            buf_str (&b, "+49 ");
+            buf_uint (&b, 30 + (r >> 8) % 60, 0);
+            buf_str (&b, " ");
+            buf_uint (&b, (r >> 16) % 10000000, 7);
+          }
+        else
+          {
+            buf_str (&b, "(");
+            buf_uint (&b, 200 + (r >> 8) % 800, 3);
+            buf_str (&b, ") 555-");
+            buf_uint (&b, (r >> 20) % 10000, 4);
+          }
+        buf_done (&b, out);
+      }
       break;
     case SIM_GEN_EMAIL:
       gen_email (row, out);
@@ -688,15 +767,18 @@ sim_generator_value (SimRow   *row,
       break;
     case SIM_GEN_STREET:
       {
-        guint64 s = rnd (row, SALT_STREET ^ sim_hash_string (field->compound_name));
+        guint64 s = rnd (row, SALT_STREET ^ field->group_salt);
+        Buf b = buf_init (out);
 
+        buf_uint (&b, 1 + (s >> 8) % 9999, 0);
+        buf_str (&b, " ");
+        buf_str (&b, PICK (street_names, s >> 24));
         if (s % 17 == 0)
-          set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%d %s\nSuite %d",
-                                    (int) (1 + (s >> 8) % 9999), PICK (street_names, s >> 24),
-                                    (int) (100 + (s >> 32) % 900)));
-        else
-          set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%d %s",
-                                    (int) (1 + (s >> 8) % 9999), PICK (street_names, s >> 24)));
+          {
+            buf_str (&b, "\nSuite ");
+            buf_uint (&b, 100 + (s >> 32) % 900, 0);
+          }
+        buf_done (&b, out);
       }
       break;
     case SIM_GEN_CITY:
@@ -711,11 +793,11 @@ sim_generator_value (SimRow   *row,
     case SIM_GEN_POSTAL:
       {
         const Place *p = place (row, field);
+        Buf b = buf_init (out);
 
-        if (p->us)
-          set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%s%02d", p->postal_prefix, (int) (r % 100)));
-        else
-          set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%s%03d", p->postal_prefix, (int) (r % 1000)));
+        buf_str (&b, p->postal_prefix);
+        buf_uint (&b, p->us ? r % 100 : r % 1000, p->us ? 2 : 3);
+        buf_done (&b, out);
       }
       break;
     case SIM_GEN_LATITUDE:
@@ -794,8 +876,7 @@ sim_generator_value (SimRow   *row,
       break;
     case SIM_GEN_OWNER:
       {
-        SimTable *users = sim_store_table (row->store, sim_schema_lookup (row->store->schema, "User"));
-        guint64 n = MAX (1, users->n_generated);
+        guint64 n = MAX (1, row->store->users->n_generated);
 
         sim_make_id (out->buf, "005", 1 + r % n);
         set_buf (out, 18);
@@ -824,9 +905,12 @@ sim_generator_value (SimRow   *row,
       out->len = 0;
       break;
     case SIM_GEN_DIGITS:
-      set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%" G_GINT64_FORMAT,
-                                (gint64) field->gen_min +
-                                (gint64) (r % (guint64) (field->gen_max - field->gen_min + 1))));
+      {
+        Buf b = buf_init (out);
+
+        buf_uint (&b, (guint64) field->gen_min + r % (guint64) (field->gen_max - field->gen_min + 1), 0);
+        buf_done (&b, out);
+      }
       break;
     case SIM_GEN_TICKER:
       set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%c%c%c%c",
@@ -835,10 +919,12 @@ sim_generator_value (SimRow   *row,
       break;
     case SIM_GEN_DEAL_NAME:
       {
-        char comp[160];
+        Buf b = buf_init (out);
 
-        company (row, comp, sizeof comp);
-        set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%s - %s", comp, PICK (deal_words, r)));
+        company (row, &b);
+        buf_str (&b, " - ");
+        buf_str (&b, PICK (deal_words, r));
+        buf_done (&b, out);
       }
       break;
     case SIM_GEN_STAGE:

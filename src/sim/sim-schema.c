@@ -858,6 +858,26 @@ add_child_relationships (SimSchema *schema)
     }
 }
 
+/* The generator hashes these for every value: do it once. */
+static void
+resolve_fields (SimSchema *schema)
+{
+  for (guint i = 0; i < schema->objects->len; i++)
+    {
+      SimObject *object = g_ptr_array_index (schema->objects, i);
+
+      for (guint f = 0; f < object->fields->len; f++)
+        {
+          SimField *field = g_ptr_array_index (object->fields, f);
+
+          field->salt = sim_hash_string (field->name);
+          field->group_salt = sim_hash_string (field->compound_name ? field->compound_name : field->name);
+          if (field->reference_to != NULL)
+            field->target = sim_schema_lookup (schema, field->reference_to[0]);
+        }
+    }
+}
+
 static void
 register_object (SimSchema *schema,
                  SimObject *object)
@@ -906,6 +926,7 @@ sim_schema_new (guint n_custom_objects,
     register_object (schema, build_custom_object (i, n_custom_fields));
 
   add_child_relationships (schema);
+  resolve_fields (schema);
   return schema;
 }
 

@@ -140,6 +140,9 @@ typedef struct
   int            index;
   GArray        *components;     /* of int: for address, location and person name */
   SimObject     *object;
+  SimObject     *target;         /* references: the first target in the schema */
+  guint64        salt;           /* hash of the name, for the generator */
+  guint64        group_salt;     /* hash of the compound name (or the name) */
 } SimField;
 
 typedef struct

@@ -74,6 +74,8 @@ sim_store_new (SimSchema  *schema,
         n_data_objects++;
     }
 
+  store->users = sim_store_table (store, sim_schema_lookup (schema, "User"));
+
   /* One ObjectPermissions row per data object. */
   for (guint i = 0; i < schema->objects->len; i++)
     {

@@ -103,6 +103,7 @@ struct _SimStore
   SimSchema  *schema;
   guint64     seed;
   GHashTable *tables;            /* SimObject → SimTable */
+  SimTable   *users;
   SimPerms    perms;
   char       *username;
   char        org_id[19];

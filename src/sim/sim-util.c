@@ -104,6 +104,109 @@ sim_csv_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static int
+uint_digits (guint64  value,
+             char    *out)
+{
+  char tmp[24];
+  int n = 0;
+
+  do
+    {
+      tmp[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  for (int i = 0; i < n; i++)
+    out[i] = tmp[n - 1 - i];
+  return n;
+}
+
+/* Writes the decimal DIGITS × 10^-SCALE the way Java's Double.toString()
+ * lays it out. */
+static void
+append_java_layout (GString    *out,
+                    gboolean    negative,
+                    const char *digits,
+                    int         len,
+                    int         scale,
+                    double      magnitude)
+{
+  if (negative)
+    g_string_append_c (out, '-');
+
+  if (magnitude >= 1e-3 && magnitude < 1e7)
+    {
+      if (len > scale)
+        g_string_append_len (out, digits, len - scale);
+      else
+        g_string_append_c (out, '0');
+      g_string_append_c (out, '.');
+      if (scale == 0)
+        g_string_append_c (out, '0');
+      else
+        {
+          for (int i = len; i < scale; i++)
+            g_string_append_c (out, '0');
+          g_string_append_len (out, digits + MAX (0, len - scale), MIN (len, scale));
+        }
+      return;
+    }
+
+  {
+    int exp10 = len - 1 - scale;
+    int significant = len;
+    char exp_digits[8];
+    int n;
+
+    while (significant > 1 && digits[significant - 1] == '0')
+      significant--;
+    g_string_append_c (out, digits[0]);
+    g_string_append_c (out, '.');
+    if (significant > 1)
+      g_string_append_len (out, digits + 1, significant - 1);
+    else
+      g_string_append_c (out, '0');
+    g_string_append_c (out, 'E');
+    if (exp10 < 0)
+      {
+        g_string_append_c (out, '-');
+        exp10 = -exp10;
+      }
+    n = uint_digits (exp10, exp_digits);
+    g_string_append_len (out, exp_digits, n);
+  }
+}
+
+/* Most values are decimals with a few places (amounts, coordinates):
+ * find the shortest scale that reads back exactly, without printf. */
+static gboolean
+append_java_double_fast (GString *out,
+                         double   value)
+{
+  static const double powers[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7 };
+  double magnitude = fabs (value);
+
+  for (int scale = 0; scale < (int) G_N_ELEMENTS (powers); scale++)
+    {
+      double scaled = magnitude * powers[scale];
+      guint64 n;
+      char digits[24];
+      int len;
+
+      if (scaled >= 9e15)
+        return FALSE;
+      n = (guint64) scaled;
+      if ((double) n != scaled || (double) n / powers[scale] != magnitude)
+        continue;
+
+      len = uint_digits (n, digits);
+      append_java_layout (out, value < 0, digits, len, scale, magnitude);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Salesforce serialises doubles the way Java's Double.toString() does:
  * "250000.0" in [1e-3, 1e7), otherwise "1.5E7". */
 void
@@ -129,6 +232,8 @@ sim_append_java_double (GString *out,
       g_string_append (out, "0.0");
       return;
     }
+  if (append_java_double_fast (out, value))
+    return;
 
   negative = value < 0;
   value = fabs (value);
@@ -217,10 +322,10 @@ civil_from_days (gint64  z,
   *d_out = (int) d;
 }
 
-static gint64
-days_from_civil (int y,
-                 int m,
-                 int d)
+gint64
+sim_days_from_civil (int y,
+                     int m,
+                     int d)
 {
   gint64 era, yoe, doy, doe;
 
@@ -334,7 +439,7 @@ sim_parse_datetime (const char *str,
     {
       if (date_only)
         *date_only = TRUE;
-      *ms_out = days_from_civil (y, mo, d) * 86400000;
+      *ms_out = sim_days_from_civil (y, mo, d) * 86400000;
       return TRUE;
     }
 
@@ -380,7 +485,7 @@ sim_parse_datetime (const char *str,
 
   if (date_only)
     *date_only = FALSE;
-  *ms_out = days_from_civil (y, mo, d) * 86400000 +
+  *ms_out = sim_days_from_civil (y, mo, d) * 86400000 +
             (gint64) h * 3600000 + mi * 60000 + s * 1000 + frac - (gint64) off * 60000;
   return TRUE;
 }
@@ -415,7 +520,7 @@ sim_parse_http_date (const char *str,
   for (int m = 0; m < 12; m++)
     if (g_ascii_strcasecmp (mon, months[m]) == 0)
       {
-        *ms_out = (days_from_civil (y, m + 1, d) * 86400 + h * 3600 + mi * 60 + s) * 1000;
+        *ms_out = (sim_days_from_civil (y, m + 1, d) * 86400 + h * 3600 + mi * 60 + s) * 1000;
         return TRUE;
       }
 

@@ -34,6 +34,9 @@ void      sim_append_java_double   (GString     *out,
 void      sim_append_datetime      (GString     *out,
                                     gint64       ms,
                                     gboolean     zulu);
+gint64    sim_days_from_civil      (int          year,
+                                    int          month,
+                                    int          day);
 void      sim_append_date          (GString     *out,
                                     gint64       days);
 gboolean  sim_parse_datetime       (const char  *str,

@@ -39,9 +39,18 @@ append_int (GString *out,
             gint64   value)
 {
   char buf[24];
-  int n = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  int n = sizeof buf;
 
-  g_string_append_len (out, buf, n);
+  do
+    {
+      buf[--n] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    buf[--n] = '-';
+  g_string_append_len (out, buf + n, sizeof buf - n);
 }
 
 static void
