@@ -663,6 +663,348 @@ gen_created_only (SimRow   *row,
     set_null (out);
 }
 
+static void
+gen_phone (guint64   r,
+           SimValue *out)
+{
+  Buf b = buf_init (out);
+
+  if (r % 5 == 0)
+    {
+      buf_str (&b, "+49 ");
+      buf_uint (&b, 30 + (r >> 8) % 60, 0);
+      buf_str (&b, " ");
+      buf_uint (&b, (r >> 16) % 10000000, 7);
+    }
+  else
+    {
+      buf_str (&b, "(");
+      buf_uint (&b, 200 + (r >> 8) % 800, 3);
+      buf_str (&b, ") 555-");
+      buf_uint (&b, (r >> 20) % 10000, 4);
+    }
+  buf_done (&b, out);
+}
+
+static void
+gen_street (SimRow   *row,
+            SimField *field,
+            SimValue *out)
+{
+  guint64 s = rnd (row, SALT_STREET ^ field->group_salt);
+  Buf b = buf_init (out);
+
+  buf_uint (&b, 1 + (s >> 8) % 9999, 0);
+  buf_str (&b, " ");
+  buf_str (&b, PICK (street_names, s >> 24));
+  if (s % 17 == 0)
+    {
+      buf_str (&b, "\nSuite ");
+      buf_uint (&b, 100 + (s >> 32) % 900, 0);
+    }
+  buf_done (&b, out);
+}
+
+static double
+near (double  centre,
+      guint64 r)
+{
+  /* Within a tenth of a degree, rounded to five places as geocoders give. */
+  return (double) llround ((centre + (double) ((gint64) (r % 20001) - 10000) / 100000.0) * 1e5) / 1e5;
+}
+
+/* Names, companies and addresses. */
+static gboolean
+gen_party (SimRow   *row,
+           SimField *field,
+           guint64   r,
+           SimValue *out)
+{
+  Buf b = buf_init (out);
+
+  switch (field->gen)
+    {
+    case SIM_GEN_COMPANY:
+      company (row, &b);
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_WEBSITE:
+      buf_str (&b, "https://www.");
+      domain (row, &b);
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_PHONE:
+      gen_phone (r, out);
+      return TRUE;
+    case SIM_GEN_EMAIL:
+      gen_email (row, out);
+      return TRUE;
+    case SIM_GEN_FIRST_NAME:
+      /* FirstName agrees with the e-mail; other first names are free. */
+      set_static (out, g_str_equal (field->name, "FirstName") ? first_name (row)->display
+                                                              : PICK (first_names, r).display);
+      return TRUE;
+    case SIM_GEN_LAST_NAME:
+      set_static (out, last_name (row)->display);
+      return TRUE;
+    case SIM_GEN_PERSON_NAME:
+      gen_person_name (row, field, out);
+      return TRUE;
+    case SIM_GEN_TITLE:
+      set_static (out, PICK (titles, r));
+      return TRUE;
+    case SIM_GEN_DEPARTMENT:
+      set_static (out, PICK (departments, r));
+      return TRUE;
+    case SIM_GEN_STREET:
+      gen_street (row, field, out);
+      return TRUE;
+    case SIM_GEN_CITY:
+      set_static (out, place (row, field)->city);
+      return TRUE;
+    case SIM_GEN_STATE:
+      set_static (out, place (row, field)->state);
+      return TRUE;
+    case SIM_GEN_COUNTRY:
+      set_static (out, place (row, field)->country);
+      return TRUE;
+    case SIM_GEN_POSTAL:
+      buf_str (&b, place (row, field)->postal_prefix);
+      buf_uint (&b, place (row, field)->us ? r % 100 : r % 1000, place (row, field)->us ? 2 : 3);
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_LATITUDE:
+      set_double (out, near (place (row, field)->lat, r));
+      return TRUE;
+    case SIM_GEN_LONGITUDE:
+      set_double (out, near (place (row, field)->lng, r));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Numbers, dates and times. */
+static gboolean
+gen_quantity (SimRow   *row,
+              SimField *field,
+              guint64   r,
+              SimValue *out)
+{
+  gint64 epoch_s = row->store->epoch_ms / 1000;
+
+  switch (field->gen)
+    {
+    case SIM_GEN_AMOUNT:
+      gen_amount (row, field, out);
+      return TRUE;
+    case SIM_GEN_INT:
+      {
+        gint64 v = (gint64) field->gen_min + (gint64) (r % (guint64) (field->gen_max - field->gen_min + 1));
+
+        if (field->type == SIM_TYPE_INT)
+          {
+            out->kind = SIM_VALUE_INT;
+            out->i = v;
+          }
+        else
+          set_double (out, (double) v);
+      }
+      return TRUE;
+    case SIM_GEN_PERCENT:
+      set_double (out, (double) (r % 5000) / 100.0);
+      return TRUE;
+    case SIM_GEN_DOUBLE:
+      set_double (out, (double) (gint64) ((field->gen_min + (double) (r % 100000) / 100000.0 *
+                                           (field->gen_max - field->gen_min)) * 100) / 100.0);
+      return TRUE;
+    case SIM_GEN_DATE:
+      {
+        gint64 start = year_start_days ((int) field->gen_min);
+        gint64 end = year_start_days ((int) field->gen_max + 1);
+
+        out->kind = SIM_VALUE_DATE;
+        out->i = start + (gint64) (r % (guint64) (end - start));
+      }
+      return TRUE;
+    case SIM_GEN_DATETIME:
+      {
+        gint64 start = year_start_days ((int) field->gen_min) * 86400;
+        gint64 end = MIN (year_start_days ((int) field->gen_max + 1) * 86400, epoch_s);
+
+        out->kind = SIM_VALUE_DATETIME;
+        out->i = (start + (gint64) (r % (guint64) MAX (1, end - start))) * 1000;
+      }
+      return TRUE;
+    case SIM_GEN_CREATED:
+    case SIM_GEN_MODSTAMP:
+      {
+        /* Created within three years before the epoch; modified since. */
+        gint64 span = G_GINT64_CONSTANT (3) * 365 * 86400;
+        gint64 created = epoch_s - (gint64) (rnd (row, 0xc0ffee) % span);
+        gint64 stamp = created;
+
+        if (field->gen == SIM_GEN_MODSTAMP)
+          stamp += (gint64) (rnd (row, 0xfeed) % (guint64) (epoch_s - created));
+        out->kind = SIM_VALUE_DATETIME;
+        out->i = stamp * 1000;
+      }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Opportunity fields that follow the stage. */
+static gboolean
+gen_pipeline (SimRow   *row,
+              SimField *field,
+              guint64   r,
+              SimValue *out)
+{
+  switch (field->gen)
+    {
+    case SIM_GEN_DEAL_NAME:
+      {
+        Buf b = buf_init (out);
+
+        company (row, &b);
+        buf_str (&b, " - ");
+        buf_str (&b, PICK (deal_words, r));
+        buf_done (&b, out);
+      }
+      return TRUE;
+    case SIM_GEN_STAGE:
+      set_static (out, field->picklist[rnd (row, SALT_STAGE) % 10]);
+      return TRUE;
+    case SIM_GEN_PROBABILITY:
+      set_double (out, stage_probability[stage_index (row)]);
+      return TRUE;
+    case SIM_GEN_EXPECTED_REVENUE:
+      {
+        SimValue amount;
+
+        sim_row_get (row, sim_object_lookup_field (row->table->object, "Amount"), &amount);
+        if (amount.kind != SIM_VALUE_DOUBLE)
+          set_null (out);
+        else
+          set_double (out, (double) (gint64) (amount.d * stage_probability[stage_index (row)]) / 100.0);
+      }
+      return TRUE;
+    case SIM_GEN_IS_CLOSED:
+      set_bool (out, stage_index (row) >= 8);
+      return TRUE;
+    case SIM_GEN_IS_WON:
+      set_bool (out, stage_index (row) == 8);
+      return TRUE;
+    case SIM_GEN_FORECAST:
+      set_static (out, g_str_equal (field->name, "ForecastCategory") ?
+                  stage_forecast[stage_index (row)] : stage_forecast_name[stage_index (row)]);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Identifiers, lookups, codes and texts. */
+static gboolean
+gen_other (SimRow   *row,
+           SimField *field,
+           guint64   r,
+           SimValue *out)
+{
+  Buf b = buf_init (out);
+
+  switch (field->gen)
+    {
+    case SIM_GEN_NULL:
+      set_null (out);
+      return TRUE;
+    case SIM_GEN_ID:
+      sim_row_id (row, out->buf);
+      set_buf (out, 18);
+      return TRUE;
+    case SIM_GEN_FALSE:
+      set_bool (out, FALSE);
+      return TRUE;
+    case SIM_GEN_BOOL:
+      set_bool (out, (double) (r % 10000) / 10000.0 < field->gen_max);
+      return TRUE;
+    case SIM_GEN_COMPOUND:
+      gen_compound (row, field, out);
+      return TRUE;
+    case SIM_GEN_PICKLIST:
+      gen_picklist (row, field, out);
+      return TRUE;
+    case SIM_GEN_MULTIPICKLIST:
+      gen_multipicklist (row, field, out);
+      return TRUE;
+    case SIM_GEN_REFERENCE:
+      gen_reference (row, field, out);
+      return TRUE;
+    case SIM_GEN_OWNER:
+      sim_make_id (out->buf, "005", 1 + r % MAX (1, row->store->users->n_generated));
+      set_buf (out, 18);
+      return TRUE;
+    case SIM_GEN_ADMIN:
+      sim_make_id (out->buf, "005", 1);
+      set_buf (out, 18);
+      return TRUE;
+    case SIM_GEN_TEXT:
+      set_static (out, PICK (descriptions, r));
+      return TRUE;
+    case SIM_GEN_LONG_TEXT:
+      {
+        gsize n = sizeof long_text - 1;
+        gsize start = (r >> 8) % (n / 2);
+
+        out->kind = SIM_VALUE_STRING;
+        out->str = long_text + start;
+        out->len = (int) (n - start);
+      }
+      return TRUE;
+    case SIM_GEN_BASE64:
+      /* Non-null is enough: the writer turns it into the blob's URL. */
+      set_static (out, "");
+      return TRUE;
+    case SIM_GEN_DIGITS:
+      buf_uint (&b, (guint64) field->gen_min + r % (guint64) (field->gen_max - field->gen_min + 1), 0);
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_TICKER:
+      for (int i = 0; i < 4; i++)
+        *b.p++ = 'A' + (int) ((r >> (8 * i)) % 26);
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_USERNAME:
+      buf_str (&b, first_name (row)->ascii);
+      buf_str (&b, ".");
+      buf_str (&b, last_name (row)->ascii);
+      buf_uint (&b, row->index, 0);
+      buf_str (&b, "@orgsync.test");
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_CAMPAIGN_NAME:
+      buf_str (&b, PICK (campaign_words, r));
+      buf_str (&b, " ");
+      buf_uint (&b, 2023 + (r >> 16) % 3, 0);
+      buf_done (&b, out);
+      return TRUE;
+    case SIM_GEN_CONST:
+      set_static (out, field->const_value);
+      return TRUE;
+    case SIM_GEN_EXTERNAL_KEY:
+      for (int i = 0; i < 3 && row->table->object->name[i] != '\0'; i++)
+        *b.p++ = row->table->object->name[i];
+      buf_str (&b, "-");
+      buf_uint (&b, row->index + 1, 6);
+      buf_done (&b, out);
+      return TRUE;
+    default:
+      return gen_permission (row, field, out);
+    }
+}
+
 void
 sim_generator_value (SimRow   *row,
                      SimField *field,
@@ -682,302 +1024,15 @@ sim_generator_value (SimRow   *row,
       return;
     }
 
-  if (field->null_permille > 0)
+  if (field->null_permille > 0 &&
+      rnd (row, field->group_salt ^ 0x5a5a) % 1000 < (guint64) field->null_permille)
     {
-      if (rnd (row, field->group_salt ^ 0x5a5a) % 1000 < (guint64) field->null_permille)
-        {
-          set_null (out);
-          return;
-        }
+      set_null (out);
+      return;
     }
 
   r = rnd (row, field->salt);
-
-  switch (field->gen)
-    {
-    case SIM_GEN_NULL:
-      set_null (out);
-      break;
-    case SIM_GEN_ID:
-      sim_row_id (row, out->buf);
-      set_buf (out, 18);
-      break;
-    case SIM_GEN_FALSE:
-      set_bool (out, FALSE);
-      break;
-    case SIM_GEN_BOOL:
-      set_bool (out, (double) (r % 10000) / 10000.0 < field->gen_max);
-      break;
-    case SIM_GEN_COMPANY:
-      {
-        Buf b = buf_init (out);
-
-        company (row, &b);
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_WEBSITE:
-      {
-        Buf b = buf_init (out);
-
-        buf_str (&b, "https://www.");
-        domain (row, &b);
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_PHONE:
-      {
-        Buf b = buf_init (out);
-
-        if (r % 5 == 0)
-          {
-            buf_str (&b, "+49 ");
-            buf_uint (&b, 30 + (r >> 8) % 60, 0);
-            buf_str (&b, " ");
-            buf_uint (&b, (r >> 16) % 10000000, 7);
-          }
-        else
-          {
-            buf_str (&b, "(");
-            buf_uint (&b, 200 + (r >> 8) % 800, 3);
-            buf_str (&b, ") 555-");
-            buf_uint (&b, (r >> 20) % 10000, 4);
-          }
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_EMAIL:
-      gen_email (row, out);
-      break;
-    case SIM_GEN_FIRST_NAME:
-      set_static (out, field->gen == SIM_GEN_FIRST_NAME && g_str_equal (field->name, "FirstName") ?
-                  first_name (row)->display : PICK (first_names, r).display);
-      break;
-    case SIM_GEN_LAST_NAME:
-      set_static (out, last_name (row)->display);
-      break;
-    case SIM_GEN_PERSON_NAME:
-      gen_person_name (row, field, out);
-      break;
-    case SIM_GEN_TITLE:
-      set_static (out, PICK (titles, r));
-      break;
-    case SIM_GEN_DEPARTMENT:
-      set_static (out, PICK (departments, r));
-      break;
-    case SIM_GEN_STREET:
-      {
-        guint64 s = rnd (row, SALT_STREET ^ field->group_salt);
-        Buf b = buf_init (out);
-
-        buf_uint (&b, 1 + (s >> 8) % 9999, 0);
-        buf_str (&b, " ");
-        buf_str (&b, PICK (street_names, s >> 24));
-        if (s % 17 == 0)
-          {
-            buf_str (&b, "\nSuite ");
-            buf_uint (&b, 100 + (s >> 32) % 900, 0);
-          }
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_CITY:
-      set_static (out, place (row, field)->city);
-      break;
-    case SIM_GEN_STATE:
-      set_static (out, place (row, field)->state);
-      break;
-    case SIM_GEN_COUNTRY:
-      set_static (out, place (row, field)->country);
-      break;
-    case SIM_GEN_POSTAL:
-      {
-        const Place *p = place (row, field);
-        Buf b = buf_init (out);
-
-        buf_str (&b, p->postal_prefix);
-        buf_uint (&b, p->us ? r % 100 : r % 1000, p->us ? 2 : 3);
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_LATITUDE:
-      set_double (out, (double) llround ((place (row, field)->lat + (double) ((gint64) (r % 20001) - 10000) / 100000.0) * 1e5) / 1e5);
-      break;
-    case SIM_GEN_LONGITUDE:
-      set_double (out, (double) llround ((place (row, field)->lng + (double) ((gint64) (r % 20001) - 10000) / 100000.0) * 1e5) / 1e5);
-      break;
-    case SIM_GEN_COMPOUND:
-      gen_compound (row, field, out);
-      break;
-    case SIM_GEN_PICKLIST:
-      gen_picklist (row, field, out);
-      break;
-    case SIM_GEN_MULTIPICKLIST:
-      gen_multipicklist (row, field, out);
-      break;
-    case SIM_GEN_AMOUNT:
-      gen_amount (row, field, out);
-      break;
-    case SIM_GEN_INT:
-      {
-        gint64 v = (gint64) field->gen_min + (gint64) (r % (guint64) (field->gen_max - field->gen_min + 1));
-
-        if (field->type == SIM_TYPE_INT)
-          {
-            out->kind = SIM_VALUE_INT;
-            out->i = v;
-          }
-        else
-          set_double (out, (double) v);
-      }
-      break;
-    case SIM_GEN_PERCENT:
-      set_double (out, (double) (r % 5000) / 100.0);
-      break;
-    case SIM_GEN_DOUBLE:
-      set_double (out, field->gen_min + (double) (r % 100000) / 100000.0 * (field->gen_max - field->gen_min));
-      out->d = (double) (gint64) (out->d * 100) / 100.0;
-      break;
-    case SIM_GEN_DATE:
-      {
-        gint64 start = year_start_days ((int) field->gen_min);
-        gint64 end = year_start_days ((int) field->gen_max + 1);
-
-        out->kind = SIM_VALUE_DATE;
-        out->i = start + (gint64) (r % (guint64) (end - start));
-      }
-      break;
-    case SIM_GEN_DATETIME:
-      {
-        gint64 start = year_start_days ((int) field->gen_min) * 86400;
-        gint64 end = MIN (year_start_days ((int) field->gen_max + 1) * 86400,
-                          row->store->epoch_ms / 1000);
-
-        out->kind = SIM_VALUE_DATETIME;
-        out->i = (start + (gint64) (r % (guint64) MAX (1, end - start))) * 1000;
-      }
-      break;
-    case SIM_GEN_CREATED:
-    case SIM_GEN_MODSTAMP:
-      {
-        /* Created within three years before the epoch; modified since. */
-        gint64 span = G_GINT64_CONSTANT (3) * 365 * 86400;
-        gint64 created = row->store->epoch_ms / 1000 - (gint64) (rnd (row, 0xc0ffee) % span);
-        gint64 stamp = created;
-
-        if (field->gen == SIM_GEN_MODSTAMP)
-          stamp += (gint64) (rnd (row, 0xfeed) % (guint64) (row->store->epoch_ms / 1000 - created));
-        out->kind = SIM_VALUE_DATETIME;
-        out->i = stamp * 1000;
-      }
-      break;
-    case SIM_GEN_REFERENCE:
-      gen_reference (row, field, out);
-      break;
-    case SIM_GEN_OWNER:
-      {
-        guint64 n = MAX (1, row->store->users->n_generated);
-
-        sim_make_id (out->buf, "005", 1 + r % n);
-        set_buf (out, 18);
-      }
-      break;
-    case SIM_GEN_ADMIN:
-      sim_make_id (out->buf, "005", 1);
-      set_buf (out, 18);
-      break;
-    case SIM_GEN_TEXT:
-      set_static (out, PICK (descriptions, r));
-      break;
-    case SIM_GEN_LONG_TEXT:
-      {
-        gsize n = sizeof long_text - 1;
-        gsize start = (r >> 8) % (n / 2);
-
-        out->kind = SIM_VALUE_STRING;
-        out->str = long_text + start;
-        out->len = (int) (n - start);
-      }
-      break;
-    case SIM_GEN_BASE64:
-      out->kind = SIM_VALUE_STRING;  /* the writer turns this into a blob URL */
-      out->str = "";
-      out->len = 0;
-      break;
-    case SIM_GEN_DIGITS:
-      {
-        Buf b = buf_init (out);
-
-        buf_uint (&b, (guint64) field->gen_min + r % (guint64) (field->gen_max - field->gen_min + 1), 0);
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_TICKER:
-      set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%c%c%c%c",
-                                'A' + (int) (r % 26), 'A' + (int) (r >> 8) % 26,
-                                'A' + (int) (r >> 16) % 26, 'A' + (int) (r >> 24) % 26));
-      break;
-    case SIM_GEN_DEAL_NAME:
-      {
-        Buf b = buf_init (out);
-
-        company (row, &b);
-        buf_str (&b, " - ");
-        buf_str (&b, PICK (deal_words, r));
-        buf_done (&b, out);
-      }
-      break;
-    case SIM_GEN_STAGE:
-      set_static (out, field->picklist[rnd (row, SALT_STAGE) % 10]);
-      break;
-    case SIM_GEN_PROBABILITY:
-      set_double (out, stage_probability[stage_index (row)]);
-      break;
-    case SIM_GEN_EXPECTED_REVENUE:
-      {
-        SimValue amount;
-
-        sim_row_get (row, sim_object_lookup_field (row->table->object, "Amount"), &amount);
-        if (amount.kind != SIM_VALUE_DOUBLE)
-          set_null (out);
-        else
-          set_double (out, (double) (gint64) (amount.d * stage_probability[stage_index (row)]) / 100.0);
-      }
-      break;
-    case SIM_GEN_IS_CLOSED:
-      set_bool (out, stage_index (row) >= 8);
-      break;
-    case SIM_GEN_IS_WON:
-      set_bool (out, stage_index (row) == 8);
-      break;
-    case SIM_GEN_FORECAST:
-      set_static (out, g_str_equal (field->name, "ForecastCategory") ?
-                  stage_forecast[stage_index (row)] : stage_forecast_name[stage_index (row)]);
-      break;
-    case SIM_GEN_USERNAME:
-      set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%s.%s%" G_GUINT64_FORMAT "@orgsync.test",
-                                first_name (row)->ascii, last_name (row)->ascii, row->index));
-      break;
-    case SIM_GEN_CAMPAIGN_NAME:
-      set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%s %d", PICK (campaign_words, r),
-                                2023 + (int) ((r >> 16) % 3)));
-      break;
-    case SIM_GEN_CONST:
-      set_static (out, field->const_value);
-      break;
-    case SIM_GEN_EXTERNAL_KEY:
-      set_buf (out, g_snprintf (out->buf, sizeof out->buf, "%.3s-%06" G_GUINT64_FORMAT,
-                                row->table->object->name, row->index + 1));
-      break;
-    case SIM_GEN_PERMISSION:
-    case SIM_GEN_OBJECT_NAME:
-    case SIM_GEN_OBJECT_PERMISSION:
-    case SIM_GEN_CURRENT_USER:
-    case SIM_GEN_PERMSET:
-      gen_permission (row, field, out);
-      break;
-    default:
-      set_null (out);
-      break;
-    }
+  if (!gen_party (row, field, r, out) && !gen_quantity (row, field, r, out) &&
+      !gen_pipeline (row, field, r, out) && !gen_other (row, field, r, out))
+    set_null (out);
 }
