@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "sim-counter.h"
@@ -263,6 +264,13 @@ void        sim_oauth_free_code        (SimAuthCode *code);
 /* sim-rest.c */
 void        sim_rest_handle            (SimRequest  *req,
                                         const char  *rest);
+
+JsonObject *sim_request_body_object     (SimRequest  *req,
+                                        JsonParser  *parser);
+
+/* sim-composite.c */
+void        sim_composite_handle       (SimRequest  *req);
+void        sim_composite_batch_handle (SimRequest  *req);
 
 /* sim-describe.c */
 void        sim_describe_global        (SimRequest  *req);
