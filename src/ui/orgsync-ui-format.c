@@ -9,17 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "orgsync-format.h"
 #include "orgsync-ui-format.h"
 
 /* Short texts shared by the windows. Each takes "now" from the caller, so that a
  * list refreshes every row against one instant and tests can fix the clock. */
-
-/* A count with the locale's digit grouping, e.g. "12,345". */
-char *
-orgsync_format_count (gint64 count)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-}
 
 char *
 orgsync_format_api_usage (gint64 used,

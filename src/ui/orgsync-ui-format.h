@@ -9,9 +9,10 @@
 
 #include <glib.h>
 
+#include "orgsync-format.h"
+
 G_BEGIN_DECLS
 
-char *orgsync_format_count       (gint64     count);
 char *orgsync_format_api_usage   (gint64     used,
                                   gint64     max,
                                   guint      threshold);
