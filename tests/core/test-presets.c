@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
 #include "orgsync-error.h"
 #include "orgsync-preset.h"
 #include "orgsync-sobject.h"
@@ -131,6 +136,59 @@ test_translation_hook (void)
   g_string_chunk_free (chunk);
 }
 
+static const char *test_mo;
+
+/* The real path: g_dgettext() with the app's domain and a compiled catalog. */
+static void
+test_gettext_catalog (void)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GListModel) presets = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (test_mo == NULL)
+    {
+      g_test_skip ("msgfmt was not found at build time");
+      return;
+    }
+
+  root = g_dir_make_tmp ("orgsync-locale-XXXXXX", &error);
+  g_assert_no_error (error);
+  dir = g_build_filename (root, "de", "LC_MESSAGES", NULL);
+  target = g_build_filename (dir, GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (test_mo, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (target, contents, length, &error));
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, root);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  presets = orgsync_preset_list_load (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (orgsync_preset_get_name (orgsync_preset_list_lookup (presets, "partner-overlap")),
+                   ==, "Partner-Überschneidung (empfohlen)");
+  g_assert_cmpstr (orgsync_preset_get_name (orgsync_preset_list_lookup (presets, "minimal")), ==, "Minimal (Test)");
+  /* Untranslated strings stay English. */
+  g_assert_cmpstr (orgsync_preset_get_name (orgsync_preset_list_lookup (presets, "marketing")), ==, "Marketing");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+  g_remove (target);
+  g_remove (dir);
+  {
+    g_autofree char *de = g_path_get_dirname (dir);
+
+    g_remove (de);
+  }
+  g_remove (root);
+}
+
 static void
 test_malformed (void)
 {
@@ -248,7 +306,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* The compiled test catalog, when the build had msgfmt. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_suffix (argv[i], ".mo"))
+      test_mo = argv[i];
+
   g_test_add_func ("/presets/load", test_load);
+  g_test_add_func ("/presets/gettext-catalog", test_gettext_catalog);
   g_test_add_func ("/presets/translation-hook", test_translation_hook);
   g_test_add_func ("/presets/malformed", test_malformed);
   g_test_add_func ("/presets/apply", test_apply);
