@@ -195,6 +195,37 @@ add_fault_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* What Salesforce sends with these statuses when nothing else is said. */
+static const char *
+default_error_code (guint status)
+{
+  switch (status)
+    {
+    case 500: return "UNKNOWN_EXCEPTION";
+    case 400: return "QUERY_TIMEOUT";
+    case 401: return "INVALID_SESSION_ID";
+    case 403: return "REQUEST_LIMIT_EXCEEDED";
+    case 404: return "NOT_FOUND";
+    default: return "SERVER_UNAVAILABLE";
+    }
+}
+
+static const char *
+default_error_message (guint status)
+{
+  switch (status)
+    {
+    case 500:
+      return "An unexpected error occurred. Please include this ErrorId if you contact support: "
+             "1234567-89012 (-1234567890)";
+    case 400: return "Your query request was running for too long.";
+    case 401: return "Session expired or invalid";
+    case 403: return "TotalRequests Limit exceeded.";
+    case 404: return "The requested resource does not exist";
+    default: return "Server unavailable";
+    }
+}
+
 static void
 add_fault (SimRequest *req)
 {
@@ -234,12 +265,9 @@ add_fault (SimRequest *req)
   fault->remaining = json_object_get_int_member_with_default (body, "times", -1);
   fault->status = json_object_get_int_member_with_default (body, "status", 503);
   fault->error_code = g_strdup (json_object_get_string_member_with_default (body, "errorCode",
-                                                                          fault->status == 500 ? "UNKNOWN_EXCEPTION" :
-                                                                          "SERVER_UNAVAILABLE"));
+                                                                          default_error_code (fault->status)));
   fault->message = g_strdup (json_object_get_string_member_with_default (body, "message",
-                                                                       fault->status == 500 ?
-                                                                       "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89012 (-1234567890)" :
-                                                                       "Server unavailable"));
+                                                                       default_error_message (fault->status)));
   fault->delay_ms = json_object_get_int_member_with_default (body, "delayMs", 1000);
   fault->instance_url = g_strdup (json_object_get_string_member_with_default (body, "instanceUrl",
                                                                             "http://na1.example.com"));
