@@ -558,6 +558,51 @@ test_versions_and_describe (void)
   }
 }
 
+/* Seven queries and thirty describes: split to respect /composite's limits
+ * of 25 subrequests with at most 5 queries, each request one API call. */
+static void
+test_composite_limits (void)
+{
+  g_autoptr(SfClient) client = signed_in_client ();
+  g_autoptr(GPtrArray) subrequests = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_subrequest_free);
+  g_autoptr(GPtrArray) responses = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 calls = sf_client_get_api_calls_sent (client);
+  gint64 used = sim_used ();
+
+  for (guint i = 0; i < 37; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("r%u", i);
+      g_autofree char *url = i < 7
+        ? g_strdup_printf ("/services/data/v%s/query?q=SELECT+Id+FROM+Account+LIMIT+%u",
+                           sf_client_get_api_version (client), i + 1)
+        : g_strdup_printf ("/services/data/v%s/sobjects/%s/describe", sf_client_get_api_version (client),
+                           (i % 2) ? "Account" : "Contact");
+
+      g_ptr_array_add (subrequests, sf_subrequest_new ("GET", url, ref));
+    }
+
+  sf_client_composite_async (client, subrequests, NULL, result_cb, &result);
+  responses = sf_client_composite_finish (client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 37);
+  for (guint i = 0; i < responses->len; i++)
+    {
+      SfSubresponse *sub = g_ptr_array_index (responses, i);
+      g_autofree char *ref = g_strdup_printf ("r%u", i);
+
+      g_assert_null (sub->error);
+      g_assert_cmpuint (sub->status, ==, 200);
+      g_assert_cmpstr (sub->reference_id, ==, ref);
+    }
+
+  /* Order is kept (later subrequests may refer to earlier ones): 5 queries;
+   * 2 queries + 23 describes; 7 describes. */
+  g_assert_cmpuint (sf_client_get_api_calls_sent (client) - calls, ==, 3);
+  g_assert_cmpint (sim_used () - used, ==, 3);
+}
+
 static SfRecordBatch *
 next_page (SfQuery  *query,
            GError  **error)
@@ -1243,6 +1288,7 @@ main (int   argc,
   g_test_add_func ("/sf/client/oauth/refresh-revoked", test_refresh_revoked);
   g_test_add_func ("/sf/client/oauth/revoke", test_revoke);
   g_test_add_func ("/sf/client/rest/versions-and-describe", test_versions_and_describe);
+  g_test_add_func ("/sf/client/rest/composite-limits", test_composite_limits);
   g_test_add_func ("/sf/client/rest/query-paging", test_query_paging);
   g_test_add_func ("/sf/client/rest/query-locator-restart", test_query_locator_restart);
   g_test_add_func ("/sf/client/rest/query-errors", test_query_errors);
