@@ -238,6 +238,24 @@ test_data_and_replication (void)
   g_assert_cmpstr (json_object_get_string_member (sim_test_object (getdeleted2), "earliestDateAvailable"), !=,
                    json_object_get_string_member (sim_test_object (getdeleted), "earliestDateAvailable"));
 
+  /* Windows: too many ids, too far back, the wrong way round. */
+  {
+    g_autoptr(SimTestResponse) limit = sim_test_control (session, base, "/config", "{\"idLimit\": 1}");
+    g_autofree char *updated_path = g_strdup_printf ("/services/data/v61.0/sobjects/Opportunity/updated/?start=%s&end=%s",
+                                                     start, end);
+    g_autofree char *reversed = g_strdup_printf ("/services/data/v61.0/sobjects/Opportunity/updated/?start=%s&end=%s",
+                                                 end, start);
+    g_autoptr(SimTestResponse) too_many = query (updated_path);
+    g_autoptr(SimTestResponse) back = query (reversed);
+    g_autoptr(SimTestResponse) old = query ("/services/data/v61.0/sobjects/Opportunity/updated/"
+                                            "?start=2020-01-01T00%3A00%3A00Z&end=2020-01-02T00%3A00%3A00Z");
+    g_autoptr(SimTestResponse) restore = sim_test_control (session, base, "/config", "{\"idLimit\": 600000}");
+
+    g_assert_cmpstr (sim_test_error_code (too_many), ==, "EXCEEDED_ID_LIMIT");
+    g_assert_cmpstr (sim_test_error_code (back), ==, "INVALID_REPLICATION_DATE");
+    g_assert_cmpstr (sim_test_error_code (old), ==, "INVALID_REPLICATION_DATE");
+  }
+
   dump = sim_test_control (session, base, "/records/Opportunity?limit=5&offset=0", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (dump->json)), ==, 5);
   g_assert_true (json_object_has_member (json_array_get_object_element (json_node_get_array (dump->json), 0),

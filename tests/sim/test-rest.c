@@ -392,10 +392,26 @@ test_composite (void)
   g_assert_cmpuint (batch->status, ==, 200);
   g_assert_false (json_object_get_boolean_member (sim_test_object (batch), "hasErrors"));
 
-  /* /composite counts once, /composite/batch once per subrequest. */
+  {
+    /* allOrNone: after a failure the rest is not run. */
+    g_autoptr(SimTestResponse) halted = sim_test_request (session, "POST", url, token, NULL,
+                                                          "{\"allOrNone\":true,\"compositeRequest\":["
+                                                          "{\"method\":\"GET\",\"url\":\"/services/data/v61.0/sobjects/Nope\",\"referenceId\":\"a\"},"
+                                                          "{\"method\":\"GET\",\"url\":\"/services/data/v61.0/limits\",\"referenceId\":\"b\"}]}",
+                                                          NULL);
+    JsonArray *parts = json_object_get_array_member (sim_test_object (halted), "compositeResponse");
+    JsonObject *second = json_array_get_object_element (parts, 1);
+    JsonObject *error = json_array_get_object_element (json_object_get_array_member (second, "body"), 0);
+
+    g_assert_cmpint (json_object_get_int_member (second, "httpStatusCode"), ==, 400);
+    g_assert_cmpstr (json_object_get_string_member (error, "errorCode"), ==, "PROCESSING_HALTED");
+  }
+
+  /* /composite counts once (twice with the allOrNone request above),
+   * /composite/batch once per subrequest. */
   after = sim_test_control (session, base, "/limits", NULL);
   g_assert_cmpint (json_object_get_int_member (sim_test_object (after), "used"), ==,
-                   json_object_get_int_member (sim_test_object (before), "used") + 1 + 3);
+                   json_object_get_int_member (sim_test_object (before), "used") + 1 + 3 + 1);
 }
 
 int
