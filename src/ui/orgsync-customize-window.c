@@ -13,6 +13,7 @@
 #include "orgsync-customize-window.h"
 #include "orgsync-field-row.h"
 #include "orgsync-field-search.h"
+#include "orgsync-preset.h"
 #include "orgsync-sobject.h"
 
 /* Customize Fields: every queryable table of the org as an expandable row with a
@@ -44,6 +45,7 @@ struct _OrgsyncCustomizeWindow
   GtkButton           *sync_button;
   GtkStack            *tables_stack;
   GtkListView         *tables_view;
+  AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
 
   /* Owned references */
@@ -51,6 +53,8 @@ struct _OrgsyncCustomizeWindow
   OrgsyncFieldSearch  *search;
   GtkTreeListModel    *tree;
   GHashTable          *initial;          /* "Object.Field" of the selection at opening */
+  GListModel          *presets;
+  char               **undo_selection;   /* before the last preset, for its Undo */
 };
 
 G_DEFINE_FINAL_TYPE (OrgsyncCustomizeWindow, orgsync_customize_window, ADW_TYPE_WINDOW)
@@ -397,6 +401,116 @@ search_action (GtkWidget  *widget,
 }
 
 /*
+ * Presets
+ */
+
+static char *
+describe_missing (GPtrArray *missing)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < missing->len && i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_ptr_array_index (missing, i));
+    }
+  if (missing->len > 3)
+    g_string_append (text, ", …");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+apply_preset_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OrgsyncCustomizeWindow *self = ORGSYNC_CUSTOMIZE_WINDOW (widget);
+  OrgsyncPreset *preset = orgsync_preset_list_lookup (self->presets, g_variant_get_string (parameter, NULL));
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (preset == NULL)
+    return;
+
+  g_clear_pointer (&self->undo_selection, g_strfreev);
+  self->undo_selection = orgsync_sobject_list_save_selection (self->sobjects);
+  orgsync_preset_apply (preset, self->sobjects, missing);
+
+  if (missing->len == 0)
+    /* Translators: the argument is the name of a data preset */
+    title = g_strdup_printf (_("Applied “%s”"), orgsync_preset_get_name (preset));
+  else
+    {
+      g_autofree char *names = describe_missing (missing);
+
+      /* Translators: a preset's name, then fields of it that this org does not have */
+      title = g_strdup_printf (_("Applied “%s”. Not in this org, so skipped: %s"),
+                               orgsync_preset_get_name (preset), names);
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "customize.undo-preset");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_preset_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  OrgsyncCustomizeWindow *self = ORGSYNC_CUSTOMIZE_WINDOW (widget);
+
+  if (self->undo_selection == NULL)
+    return;
+
+  orgsync_sobject_list_restore_selection (self->sobjects, (const char * const *) self->undo_selection);
+  g_clear_pointer (&self->undo_selection, g_strfreev);
+}
+
+static GtkWidget *
+create_preset_row (gpointer item,
+                   gpointer user_data)
+{
+  OrgsyncPreset *preset = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Apply"));
+  g_autofree char *label = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), orgsync_preset_get_name (preset));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), orgsync_preset_get_description (preset));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "customize.apply-preset");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", orgsync_preset_get_id (preset));
+  /* Translators: accessible name of the button that applies a preset */
+  label = g_strdup_printf (_("Apply %s"), orgsync_preset_get_name (preset));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+load_presets (OrgsyncCustomizeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->presets = orgsync_preset_list_load (&error);
+
+  if (self->presets == NULL)
+    {
+      g_warning ("Data presets unavailable: %s", error->message);
+      self->presets = G_LIST_MODEL (g_list_store_new (ORGSYNC_TYPE_PRESET));
+    }
+
+  gtk_list_box_bind_model (self->presets_list, self->presets, create_preset_row, self, NULL);
+}
+
+/*
  * GObject overrides
  */
 
@@ -412,6 +526,8 @@ orgsync_customize_window_dispose (GObject *object)
   g_clear_object (&self->search);
   g_clear_object (&self->sobjects);
   g_clear_pointer (&self->initial, g_hash_table_unref);
+  g_clear_pointer (&self->undo_selection, g_strfreev);
+  g_clear_object (&self->presets);
 
   G_OBJECT_CLASS (orgsync_customize_window_parent_class)->dispose (object);
 }
@@ -466,6 +582,7 @@ orgsync_customize_window_class_init (OrgsyncCustomizeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OrgsyncCustomizeWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncCustomizeWindow, tables_stack);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncCustomizeWindow, tables_view);
+  gtk_widget_class_bind_template_child (widget_class, OrgsyncCustomizeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncCustomizeWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -475,6 +592,8 @@ orgsync_customize_window_class_init (OrgsyncCustomizeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "customize.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "customize.sync-now", NULL, sync_now_action);
   gtk_widget_class_install_action (widget_class, "customize.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "customize.apply-preset", "s", apply_preset_action);
+  gtk_widget_class_install_action (widget_class, "customize.undo-preset", NULL, undo_preset_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "customize.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -496,6 +615,7 @@ orgsync_customize_window_init (OrgsyncCustomizeWindow *self)
   g_object_unref (factory);
 
   orgsync_customize_window_set_estimate (self, NULL);
+  load_presets (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 }

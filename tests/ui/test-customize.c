@@ -121,6 +121,53 @@ test_customize_sync_now_signal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GListModel *
+make_account_only (void)
+{
+  GListStore *store = g_list_store_new (ORGSYNC_TYPE_SOBJECT);
+  g_autoptr(OrgsyncSObject) account = orgsync_sobject_new ("Account", "Account", FALSE, TRUE);
+  const OrgsyncFieldInfo fields[] = {
+    { "Id", "Account ID", "id", 18, 0, NULL },
+    { "IsDeleted", "Deleted", "boolean", 0, 0, NULL },
+    { "SystemModstamp", "System Modstamp", "datetime", 0, 0, NULL },
+    { "Name", "Account Name", "string", 255, 0, NULL },
+    { "Website", "Website", "url", 255, 0, NULL },
+    { "Industry", "Industry", "picklist", 255, 0, NULL },
+    { "Description", "Description", "textarea", 32000, 0, NULL },
+  };
+
+  orgsync_sobject_set_fields (account, fields, G_N_ELEMENTS (fields));
+  g_list_store_append (store, account);
+
+  return G_LIST_MODEL (store);
+}
+
+static void
+test_customize_preset_and_undo (void)
+{
+  g_autoptr(GListModel) sobjects = make_account_only ();
+  OrgsyncCustomizeWindow *window = orgsync_customize_window_new ("Acme", sobjects);
+  OrgsyncSObject *account = get_sobject (sobjects, 0);
+  OrgsyncField *description = orgsync_sobject_lookup_field (account, "Description");
+  OrgsyncField *website = orgsync_sobject_lookup_field (account, "Website");
+
+  gtk_window_present (GTK_WINDOW (window));
+  orgsync_field_set_selected (description, TRUE);
+
+  /* The preset replaces the selection with its fields that the org has. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "customize.apply-preset", "s", "partner-overlap"));
+  g_assert_true (orgsync_field_get_selected (website));
+  g_assert_false (orgsync_field_get_selected (description));
+  orgsync_test_save_screenshot (GTK_WIDGET (window), "customize-preset");
+
+  /* Undo brings back what was there before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "customize.undo-preset", NULL));
+  g_assert_false (orgsync_field_get_selected (website));
+  g_assert_true (orgsync_field_get_selected (description));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/customize/tree-and-search", test_customize_tree_and_search);
   g_test_add_func ("/customize/review-lists-changes", test_customize_review_lists_changes);
   g_test_add_func ("/customize/sync-now-signal", test_customize_sync_now_signal);
+  g_test_add_func ("/customize/preset-and-undo", test_customize_preset_and_undo);
 
   return g_test_run ();
 }
