@@ -293,6 +293,7 @@ sf_client_sign_in_with_browser_async (SfClient            *self,
 
   sf_loopback_listener_wait_async (sign_in->listener, timeout_seconds, cancellable,
                                    redirect_received_cb, g_object_ref (task));
+  _sf_client_emit_sign_in_link (self, url);
 
   browser = g_getenv ("ORGSYNC_BROWSER");
   if (browser != NULL && *browser != '\0')

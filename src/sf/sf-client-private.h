@@ -93,6 +93,8 @@ void         _sf_client_schedule         (GTask                *task,
 guint        _sf_client_backoff_delay    (guint                 initial_ms,
                                           guint                 max_ms,
                                           guint                 failures);
+void         _sf_client_emit_sign_in_link (SfClient            *self,
+                                          const char          *url);
 void         _sf_client_replace_token    (SfClient             *self,
                                           SfToken              *token,
                                           gboolean              refreshed);

@@ -68,6 +68,7 @@ enum {
 enum {
   USAGE_CHANGED,
   TOKEN_REFRESHED,
+  SIGN_IN_LINK,
   N_SIGNALS
 };
 
@@ -1236,6 +1237,25 @@ sf_client_class_init (SfClientClass *klass)
   signals[TOKEN_REFRESHED] =
     g_signal_new ("token-refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_TOKEN);
+
+  /**
+   * SfClient::sign-in-link:
+   * @url: the authorize URL the browser is being sent to
+   *
+   * Emitted by a browser sign-in just before the browser is opened, so that a
+   * window can offer the link to paste by hand when no browser comes up. The
+   * URL carries the PKCE challenge and the state, never the verifier.
+   */
+  signals[SIGN_IN_LINK] =
+    g_signal_new ("sign-in-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+_sf_client_emit_sign_in_link (SfClient   *self,
+                              const char *url)
+{
+  g_signal_emit (self, signals[SIGN_IN_LINK], 0, url);
 }
 
 static void

@@ -188,6 +188,15 @@ signed_in_client (void)
  */
 
 static void
+sign_in_link_cb (SfClient   *client,
+                 const char *url,
+                 char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (url);
+}
+
+static void
 test_browser_flow (void)
 {
   g_autoptr(SfClient) client = browser_client ();
@@ -195,9 +204,20 @@ test_browser_flow (void)
   g_autoptr(SfUserInfo) info = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *authorize = NULL;
 
+  g_signal_connect (client, "sign-in-link", G_CALLBACK (sign_in_link_cb), &link);
   token = browser_sign_in (client, "normal", 30, NULL, &error);
   g_assert_no_error (error);
+
+  /* The link a window offers to paste by hand: the authorize page with the PKCE
+   * challenge, never the verifier. */
+  authorize = g_strconcat (base_url, "/services/oauth2/authorize?", NULL);
+  g_assert_nonnull (link);
+  g_assert_true (g_str_has_prefix (link, authorize));
+  g_assert_nonnull (strstr (link, "code_challenge="));
+  g_assert_null (strstr (link, "code_verifier"));
   g_assert_nonnull (sf_token_get_access_token (token));
   g_assert_nonnull (sf_token_get_refresh_token (token));
   g_assert_cmpstr (sf_token_get_instance_url (token), ==, base_url);
