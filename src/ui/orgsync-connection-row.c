@@ -258,6 +258,7 @@ update_menu (OrgsyncConnectionRow *self)
     append_item (main_section, _("_Pause Syncing"), "win.pause-connection", id);
   else
     append_item (main_section, _("_Resume Syncing"), "win.resume-connection", id);
+  append_item (main_section, _("Sync _History"), "win.sync-history", id);
   append_item (main_section, _("Open _Data Folder"), "win.open-data-folder", id);
   append_item (remove_section, _("_Remove…"), "win.remove-connection", id);
 
