@@ -66,7 +66,7 @@ struct _OrgsyncRecordsStore
 
 G_DEFINE_FINAL_TYPE (OrgsyncRecordsStore, orgsync_records_store, G_TYPE_OBJECT)
 
-#define RECORDS_SCHEMA_VERSION 1
+#define RECORDS_SCHEMA_VERSION 2
 
 static const char bookkeeping_sql[] =
   "CREATE TABLE IF NOT EXISTS _orgsync_object ("
@@ -90,6 +90,11 @@ static const char bookkeeping_sql[] =
   "  position TEXT,"
   "  PRIMARY KEY (object, field)"
   ");";
+
+/* Version 2: where getDeleted resumes, and whether deletion history was lost. */
+static const char bookkeeping_v2_sql[] =
+  "ALTER TABLE _orgsync_object ADD COLUMN deletes_covered TEXT;"
+  "ALTER TABLE _orgsync_object ADD COLUMN reconcile_needed INTEGER NOT NULL DEFAULT 0;";
 
 /*
  * Page writers
@@ -613,8 +618,9 @@ ensure_bookkeeping (OrgsyncRecordsStore  *self,
     return TRUE;
 
   return begin (self, error) &&
-         (_orgsync_sqlite_exec (self->db, bookkeeping_sql, error) &&
-          _orgsync_sqlite_exec (self->db, "PRAGMA user_version = 1", error)
+         ((version >= 1 || _orgsync_sqlite_exec (self->db, bookkeeping_sql, error)) &&
+          _orgsync_sqlite_exec (self->db, bookkeeping_v2_sql, error) &&
+          _orgsync_sqlite_exec (self->db, "PRAGMA user_version = 2", error)
             ? commit (self, error)
             : fail (self));
 }
@@ -885,7 +891,8 @@ orgsync_records_store_get_object_state (OrgsyncRecordsStore  *self,
 
   stmt = _orgsync_sqlite_prepare (self->db,
                                   "SELECT object, field_signature, high_water_mark, full_sync_position,"
-                                  " full_sync_complete, updated_at FROM _orgsync_object WHERE object = ?",
+                                  " full_sync_complete, updated_at, deletes_covered, reconcile_needed"
+                                  " FROM _orgsync_object WHERE object = ?",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -907,6 +914,8 @@ orgsync_records_store_get_object_state (OrgsyncRecordsStore  *self,
   state->full_sync_position = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   state->full_sync_complete = sqlite3_column_int (stmt, 4);
   state->updated_at = sqlite3_column_int64 (stmt, 5);
+  state->deletes_covered = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  state->reconcile_needed = sqlite3_column_int (stmt, 7);
 
   return state;
 }
@@ -921,6 +930,7 @@ orgsync_object_state_free (OrgsyncObjectState *state)
   g_free (state->field_signature);
   g_free (state->high_water_mark);
   g_free (state->full_sync_position);
+  g_free (state->deletes_covered);
   g_free (state);
 }
 
@@ -936,6 +946,23 @@ orgsync_records_store_reset_object (OrgsyncRecordsStore  *self,
   return run_bound (self, error,
                     "UPDATE _orgsync_object SET high_water_mark = NULL, full_sync_position = NULL,"
                     " full_sync_complete = 0 WHERE object = ?1",
+                    object, NULL);
+}
+
+/* Deletion history was lost (getDeleted's window was missed, or a --full run): the
+ * next run lists the Ids Salesforce still has and deletes the others. Cleared when a
+ * reconciliation finished. */
+gboolean
+orgsync_records_store_set_reconcile_needed (OrgsyncRecordsStore  *self,
+                                            const char           *object,
+                                            gboolean              needed,
+                                            GError              **error)
+{
+  g_return_val_if_fail (ORGSYNC_IS_RECORDS_STORE (self), FALSE);
+
+  return run_bound (self, error,
+                    needed ? "UPDATE _orgsync_object SET reconcile_needed = 1 WHERE object = ?1"
+                           : "UPDATE _orgsync_object SET reconcile_needed = 0 WHERE object = ?1",
                     object, NULL);
 }
 
@@ -1026,6 +1053,21 @@ build_row_sql (OrgsyncPageWriter *writer,
           g_string_append_printf (sql, "%s%s = excluded.%s", first ? "" : ", ", quoted, quoted);
           first = FALSE;
         }
+
+      /* A row fetched again unchanged (the incremental lookback) is left alone, so
+       * that it neither counts as updated nor rewrites its page. */
+      first = TRUE;
+      g_string_append (sql, " WHERE ");
+      for (guint i = 0; i < writer->n_columns; i++)
+        {
+          g_autofree char *quoted = NULL;
+
+          if (i == writer->id_column)
+            continue;
+          quoted = orgsync_sql_quote_identifier (writer->columns[i]);
+          g_string_append_printf (sql, "%s%s IS NOT excluded.%s", first ? "" : " OR ", quoted, quoted);
+          first = FALSE;
+        }
     }
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -1094,7 +1136,8 @@ prepare_statements (OrgsyncRecordsStore  *self,
                                  " high_water_mark = coalesce(?1, high_water_mark),"
                                  " full_sync_position = ?2,"
                                  " full_sync_complete = (full_sync_complete OR ?3),"
-                                 " updated_at = ?4"
+                                 " updated_at = ?4,"
+                                 " deletes_covered = coalesce(?6, deletes_covered)"
                                  " WHERE object = ?5",
                                  error);
       return writer->checkpoint_stmt != NULL;
@@ -1356,8 +1399,10 @@ write_rows (OrgsyncRecordsStore  *self,
         }
       else if (sqlite3_last_insert_rowid (self->db) != 0)
         stats->added++;
-      else
+      else if (sqlite3_changes (self->db) > 0)
         stats->updated++;
+      else
+        stats->unchanged++;
     }
 
   return TRUE;
@@ -1400,6 +1445,7 @@ write_checkpoint (OrgsyncRecordsStore      *self,
       sqlite3_bind_int (stmt, 3, !!checkpoint->complete);
       sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
       sqlite3_bind_text (stmt, 5, writer->object, -1, SQLITE_STATIC);
+      _orgsync_sqlite_bind_text (stmt, 6, checkpoint->deletes_covered);
 
       return _orgsync_sqlite_step_done (self->db, stmt, error);
     }
@@ -1457,6 +1503,7 @@ write_page (OrgsyncRecordsStore      *self,
       stats->updated += local.updated;
       stats->deleted += local.deleted;
       stats->skipped += local.skipped;
+      stats->unchanged += local.unchanged;
     }
 
   return TRUE;

@@ -38,6 +38,7 @@ typedef struct
   const char *high_water_mark;  /* replication-key value after this page, or NULL to keep */
   const char *position;         /* where an unfinished full sync / backfill resumes; NULL clears */
   gboolean    complete;         /* this page finishes the full sync / backfill */
+  const char *deletes_covered;  /* getDeleted's latestDateCovered, or NULL to keep (UPSERT only) */
 } OrgsyncCheckpoint;
 
 typedef struct
@@ -46,6 +47,7 @@ typedef struct
   guint64 updated;
   guint64 deleted;
   guint64 skipped;    /* UPDATE_ONLY rows whose Id is not kept locally */
+  guint64 unchanged;  /* UPSERT rows identical to the stored row (a lookback fetched them again) */
 } OrgsyncPageStats;
 
 /* The bookkeeping of one object (the _orgsync_object row). */
@@ -57,6 +59,8 @@ typedef struct
   char     *full_sync_position;
   gboolean  full_sync_complete;
   gint64    updated_at;           /* µs since the Unix epoch */
+  char     *deletes_covered;      /* where the next getDeleted starts (server time), or NULL */
+  gboolean  reconcile_needed;     /* deletion history was lost: list Salesforce's Ids */
 } OrgsyncObjectState;
 
 typedef struct _OrgsyncPageWriter OrgsyncPageWriter;
@@ -91,6 +95,10 @@ OrgsyncObjectState  *orgsync_records_store_get_object_state   (OrgsyncRecordsSto
                                                                GError                  **error);
 gboolean             orgsync_records_store_reset_object       (OrgsyncRecordsStore      *self,
                                                                const char               *object,
+                                                               GError                  **error);
+gboolean             orgsync_records_store_set_reconcile_needed (OrgsyncRecordsStore    *self,
+                                                               const char               *object,
+                                                               gboolean                  needed,
                                                                GError                  **error);
 gint64               orgsync_records_store_count_rows         (OrgsyncRecordsStore      *self,
                                                                const char               *object,
