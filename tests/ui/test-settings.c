@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "orgsync-application.h"
+#include "orgsync-autostart.h"
 #include "orgsync-window.h"
 
 /* One registered application per test process, as in the real program. */
@@ -69,21 +72,78 @@ test_settings_schema_ranges (void)
   g_assert_false (g_settings_get_boolean (settings, "sync-on-metered"));
 }
 
+static void
+autostart_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (orgsync_autostart_set_finish (result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+set_autostart (gboolean enabled)
+{
+  gboolean done = FALSE;
+
+  orgsync_autostart_set_async (enabled, NULL, autostart_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Outside Flatpak, "Start at Login" is an XDG autostart entry that starts the app
+ * without a window; turning it off removes the entry. */
+static void
+test_settings_start_at_login (void)
+{
+  g_autofree char *path = orgsync_autostart_dup_path ();
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+
+  set_autostart (TRUE);
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (keyfile, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  g_assert_cmpstr (exec, ==, "orgsync --background");
+
+  set_autostart (FALSE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  set_autostart (FALSE);  /* nothing to remove is fine */
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int ret;
 
+  g_autofree char *config_dir = g_dir_make_tmp ("orgsync-config-XXXXXX", NULL);
+
+  /* Before GLib reads it: the autostart entry goes to a private folder. */
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   register_application ();
 
   g_test_add_func ("/settings/window-size-restored", test_settings_window_size_restored);
   g_test_add_func ("/settings/schema-ranges", test_settings_schema_ranges);
+  g_test_add_func ("/settings/start-at-login", test_settings_start_at_login);
 
   ret = g_test_run ();
   g_clear_object (&app);
+
+  {
+    g_autofree char *autostart_dir = g_build_filename (config_dir, "autostart", NULL);
+
+    g_rmdir (autostart_dir);
+    g_rmdir (config_dir);
+  }
 
   return ret;
 }
