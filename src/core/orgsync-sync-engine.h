@@ -1,0 +1,59 @@
+/* orgsync-sync-engine.h
+ *
+ * Copyright 2026 The Org Sync authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "orgsync-clock.h"
+#include "orgsync-connection.h"
+#include "orgsync-database.h"
+#include "orgsync-sync-run.h"
+
+G_BEGIN_DECLS
+
+/* How a run ended; the CLI's exit code follows from it (design.md §8). */
+typedef enum
+{
+  ORGSYNC_SYNC_OUTCOME_SUCCEEDED,
+  ORGSYNC_SYNC_OUTCOME_PARTIAL,       /* some objects failed, the others synced */
+  ORGSYNC_SYNC_OUTCOME_FAILED,        /* transient or local (disk full): retried later */
+  ORGSYNC_SYNC_OUTCOME_QUOTA,         /* stopped at the quota threshold */
+  ORGSYNC_SYNC_OUTCOME_REAUTHORIZE,   /* the sign-in no longer works */
+  ORGSYNC_SYNC_OUTCOME_PERMISSION,    /* a permission or API access is missing */
+  ORGSYNC_SYNC_OUTCOME_CANCELLED,
+} OrgsyncSyncOutcome;
+
+/* REST pages or one Bulk API 2.0 job: see orgsync-sync-engine.c for the rule. */
+#define ORGSYNC_SYNC_BULK_MIN_ROWS     10000
+#define ORGSYNC_SYNC_BULK_CHUNK_ROWS   25000
+#define ORGSYNC_SYNC_LOOKBACK_SECONDS  60
+#define ORGSYNC_SYNC_OBJECTS_PER_CALL  5
+
+#define ORGSYNC_TYPE_SYNC_ENGINE (orgsync_sync_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (OrgsyncSyncEngine, orgsync_sync_engine, ORGSYNC, SYNC_ENGINE, GObject)
+
+OrgsyncSyncEngine    *orgsync_sync_engine_new            (OrgsyncDatabase     *database,
+                                                          OrgsyncConnection   *connection,
+                                                          OrgsyncClock        *clock);
+OrgsyncConnection    *orgsync_sync_engine_get_connection (OrgsyncSyncEngine   *self);
+void                  orgsync_sync_engine_set_full       (OrgsyncSyncEngine   *self,
+                                                          gboolean             full);
+void                  orgsync_sync_engine_run_async      (OrgsyncSyncEngine   *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean              orgsync_sync_engine_run_finish     (OrgsyncSyncEngine   *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+OrgsyncSyncOutcome    orgsync_sync_engine_get_outcome    (OrgsyncSyncEngine   *self);
+const OrgsyncSyncRun *orgsync_sync_engine_get_run        (OrgsyncSyncEngine   *self);
+const char * const   *orgsync_sync_engine_get_warnings   (OrgsyncSyncEngine   *self);
+gboolean              orgsync_sync_engine_get_status_changed (OrgsyncSyncEngine *self);
+
+G_END_DECLS
