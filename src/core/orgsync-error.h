@@ -29,6 +29,10 @@ typedef enum
   ORGSYNC_ERROR_ALREADY_SYNCING,      /* another process or window holds the sync lock */
   ORGSYNC_ERROR_QUOTA_THRESHOLD,      /* one more call would take the org over the threshold */
   ORGSYNC_ERROR_INVALID_DATA,         /* a data file (presets) or a value could not be read */
+  ORGSYNC_ERROR_PAUSED,               /* syncing is switched off for this connection */
+  ORGSYNC_ERROR_OTHER_ORG,            /* reauthorizing signed in to another org */
+  ORGSYNC_ERROR_NOTHING_SELECTED,     /* a sync with no field selected */
+  ORGSYNC_ERROR_INVALID_INPUT,        /* something a person typed: a URL, a frequency, a field */
 } OrgsyncError;
 
 GQuark orgsync_error_quark (void) G_GNUC_CONST;
