@@ -905,7 +905,8 @@ keep_secrets (GTask *task)
   SignIn *s = g_task_get_task_data (task);
 
   s->stores = 1;   /* held until every store is started */
-  store_secret (task, ORGSYNC_SECRET_REFRESH_TOKEN, sf_token_get_refresh_token (s->token));
+  if (sf_token_get_refresh_token (s->token) != NULL)
+    store_secret (task, ORGSYNC_SECRET_REFRESH_TOKEN, sf_token_get_refresh_token (s->token));
   store_secret (task, ORGSYNC_SECRET_ACCESS_TOKEN, sf_token_get_access_token (s->token));
   if (s->client_secret != NULL)
     store_secret (task, ORGSYNC_SECRET_CLIENT_SECRET, s->client_secret);
@@ -1106,7 +1107,7 @@ version_cb (GObject      *object,
 
   sf_client_set_api_version (SF_CLIENT (object), version);
   sf_client_get_user_info_async (SF_CLIENT (object), g_task_get_cancellable (task), user_info_cb,
-                                 g_steal_pointer (&task));
+                                 g_object_ref (task));
 }
 
 static void
@@ -1130,7 +1131,9 @@ token_cb (GObject      *object,
       return;
     }
 
-  if (sf_token_get_refresh_token (s->token) == NULL)
+  /* The username-password flow never gives one: that session lasts until it expires,
+   * and then the connection needs reauthorizing. */
+  if (sf_token_get_refresh_token (s->token) == NULL && s->method == ORGSYNC_SIGN_IN_BROWSER)
     {
       g_task_return_new_error (task, SF_ERROR, SF_ERROR_INVALID_SCOPE,
                                _("Salesforce gave no refresh token: the connected app needs the "
@@ -1139,7 +1142,7 @@ token_cb (GObject      *object,
     }
 
   sf_client_negotiate_api_version_async (s->client, g_task_get_cancellable (task), version_cb,
-                                         g_steal_pointer (&task));
+                                         g_object_ref (task));
 }
 
 static void

@@ -139,6 +139,9 @@ call_done_cb (GObject      *object,
 {
   g_autoptr(GTask) outer = user_data;
   OrgsyncRecordsWriter *self = g_task_get_source_object (outer);
+
+  /* The inner task has no source object: its last reference may go on the writer
+   * thread, which must never hold the last reference to the writer it runs. */
   GError *error = NULL;
 
   self->pending--;
@@ -178,7 +181,7 @@ orgsync_records_writer_call_async (OrgsyncRecordsWriter      *self,
   job->func = func;
   job->data = data;
   job->destroy = destroy;
-  job->task = g_task_new (self, cancellable, call_done_cb, g_steal_pointer (&outer));
+  job->task = g_task_new (NULL, cancellable, call_done_cb, g_steal_pointer (&outer));
   g_task_set_check_cancellable (job->task, FALSE);
 
   self->pending++;

@@ -147,7 +147,7 @@ start_client (GTask *task)
   const char *client_id = orgsync_connection_get_client_id (c);
   GError *error = NULL;
 
-  if (self->secrets[0] == NULL || orgsync_connection_get_instance_url (c) == NULL)
+  if ((self->secrets[0] == NULL && self->secrets[1] == NULL) || orgsync_connection_get_instance_url (c) == NULL)
     {
       g_task_return_new_error (task, SF_ERROR, SF_ERROR_REAUTHORIZATION_REQUIRED,
                                _("The sign-in of “%s” is missing from the keyring. Reauthorize it."),

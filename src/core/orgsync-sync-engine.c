@@ -295,7 +295,8 @@ setup_client (OrgsyncSyncEngine  *self,
   g_autoptr(SfToken) token = NULL;
   const char *client_id = orgsync_connection_get_client_id (c);
 
-  if (self->refresh_token == NULL || orgsync_connection_get_instance_url (c) == NULL)
+  if ((self->refresh_token == NULL && self->access_token == NULL) ||
+      orgsync_connection_get_instance_url (c) == NULL)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_REAUTHORIZATION_REQUIRED,
                            _("The sign-in of this connection is missing from the keyring."));
@@ -1372,6 +1373,31 @@ reconcile_op (OrgsyncRecordsStore  *store,
 }
 
 static void
+object_finished (OrgsyncSyncEngine *self)
+{
+  object_done (self, NULL);
+}
+
+/* getDeleted goes on from where this run's answer ended. */
+static void
+reconciled (OrgsyncSyncEngine *self)
+{
+  OrgsyncSyncObject *o = current_object (self);
+  OrgsyncSyncPage *page;
+
+  if (o->covered_after_reconcile == NULL)
+    {
+      object_done (self, NULL);
+      return;
+    }
+
+  page = orgsync_sync_page_new (o, ORGSYNC_PAGE_DELETIONS, NULL);
+  page->keep_position = g_strdup (o->state->full_sync_position);
+  page->deletes_covered = g_steal_pointer (&o->covered_after_reconcile);
+  write_bookkeeping (self, page, object_finished);
+}
+
+static void
 reconciled_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -1387,7 +1413,7 @@ reconciled_cb (GObject      *object,
     }
 
   current_object (self)->stats.deleted += op->deleted;
-  object_done (self, NULL);
+  reconciled (self);
 }
 
 static void
@@ -1601,6 +1627,7 @@ object_deletions (OrgsyncSyncEngine *self)
   SfSubresponse *sub = find_response (self, 'x', self->current);
   JsonObject *root;
   g_autofree char *earliest = NULL;
+  g_autofree char *covered = NULL;
   OrgsyncSyncPage *page;
 
   if (sub == NULL || g_error_matches (sub->error, SF_ERROR, SF_ERROR_INVALID_REPLICATION_DATE) ||
@@ -1617,7 +1644,10 @@ object_deletions (OrgsyncSyncEngine *self)
 
   root = json_node_get_object (sub->body);
   earliest = normalize_stamp (json_object_get_string_member_with_default (root, "earliestDateAvailable", NULL));
-  if (o->state->deletes_covered != NULL && earliest != NULL && stamp_before (o->state->deletes_covered, earliest))
+  covered = normalize_stamp (json_object_get_string_member_with_default (root, "latestDateCovered", NULL));
+
+  /* Both are whole minutes: a purge in the minute of our position may be after it. */
+  if (o->state->deletes_covered != NULL && earliest != NULL && !stamp_before (earliest, o->state->deletes_covered))
     o->state->reconcile_needed = TRUE;
 
   page = orgsync_sync_page_new (o, ORGSYNC_PAGE_DELETIONS, NULL);
@@ -1625,8 +1655,9 @@ object_deletions (OrgsyncSyncEngine *self)
   page->keep_position = g_strdup (o->state->full_sync_position);
   /* Until a reconciliation ran, the position stays where history was lost. */
   if (!o->state->reconcile_needed)
-    page->deletes_covered =
-      normalize_stamp (json_object_get_string_member_with_default (root, "latestDateCovered", NULL));
+    page->deletes_covered = g_steal_pointer (&covered);
+  else
+    o->covered_after_reconcile = g_steal_pointer (&covered);
   write_bookkeeping (self, page, object_first_page);
 }
 

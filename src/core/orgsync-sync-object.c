@@ -50,6 +50,7 @@ orgsync_sync_object_free (OrgsyncSyncObject *self)
   g_ptr_array_unref (self->missing);
   g_clear_pointer (&self->state, orgsync_object_state_free);
   g_strfreev (self->backfills);
+  g_free (self->covered_after_reconcile);
   g_free (self->error_message);
   g_free (self->error_code);
   g_free (self);

@@ -46,6 +46,7 @@ typedef struct
   OrgsyncObjectState  *state;
   GStrv                backfills;
   gint64               local_rows;
+  char                *covered_after_reconcile;
   OrgsyncSyncMode      mode;
 
   OrgsyncPageStats     stats;
