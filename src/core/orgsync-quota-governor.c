@@ -479,6 +479,22 @@ orgsync_quota_format_stop_message (guint  percent,
                           percent, used_str, max_str);
 }
 
+static gint64 estimate_resume (OrgsyncQuotaGovernor *self,
+                               gint64                now,
+                               GError              **error);
+
+/* The latest sample only changes with a response. When the samples say that enough
+ * calls have left the rolling 24 hours since, one call may go to learn the real usage:
+ * otherwise a stopped connection would never resume. Its header decides from then on. */
+static gboolean
+probe_allowed (OrgsyncQuotaGovernor *self,
+               gint64                now)
+{
+  gint64 resume = estimate_resume (self, now, NULL);
+
+  return resume >= 0 && resume <= now;
+}
+
 /**
  * orgsync_quota_governor_try_acquire:
  *
@@ -505,7 +521,8 @@ orgsync_quota_governor_try_acquire (OrgsyncQuotaGovernor  *self,
   if (!read_usage (self, &usage, error))
     return fail (self);
 
-  if (usage.has_sample && usage.estimate + 1 > orgsync_quota_threshold_calls (usage.max, self->threshold))
+  if (usage.has_sample && usage.estimate + 1 > orgsync_quota_threshold_calls (usage.max, self->threshold) &&
+      !probe_allowed (self, now))
     {
       g_autofree char *message = orgsync_quota_format_stop_message (self->threshold, usage.estimate, usage.max);
 
@@ -601,13 +618,20 @@ gint64
 orgsync_quota_governor_estimate_resume (OrgsyncQuotaGovernor  *self,
                                         GError               **error)
 {
-  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (UsageEvent));
-  gint64 now, limit, needed, dropped = 0;
-  Usage usage;
-
   g_return_val_if_fail (ORGSYNC_IS_QUOTA_GOVERNOR (self), -1);
 
-  now = orgsync_clock_get_now (self->clock);
+  return estimate_resume (self, orgsync_clock_get_now (self->clock), error);
+}
+
+static gint64
+estimate_resume (OrgsyncQuotaGovernor  *self,
+                 gint64                 now,
+                 GError               **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (UsageEvent));
+  gint64 limit, needed, dropped = 0;
+  Usage usage;
+
   if (!read_usage (self, &usage, error))
     return -1;
   if (!usage.has_sample)
