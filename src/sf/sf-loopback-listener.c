@@ -10,7 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "sf-error.h"
-#include "sf-loopback-listener.h"
+#include "sf-loopback-listener-private.h"
 #include "sf-url.h"
 
 /* The one-shot HTTP server the browser is redirected to after sign-in. It
@@ -123,37 +123,74 @@ request_finished_cb (SoupServer        *server,
 }
 
 /* A redirect with the expected state: either a code or Salesforce's error. */
-static void
-accept_redirect (SfLoopbackListener *self,
-                 SoupServerMessage  *message,
-                 GHashTable         *query)
+static SfRedirectVerdict
+check_oauth_result (GHashTable  *query,
+                    char       **code,
+                    GError     **error)
 {
-  const char *code = g_hash_table_lookup (query, "code");
+  const char *value = g_hash_table_lookup (query, "code");
   const char *oauth_error = g_hash_table_lookup (query, "error");
+  const char *description = g_hash_table_lookup (query, "error_description");
 
-  self->used = TRUE;
-  self->final_message = message;
-
-  if (code != NULL && *code != '\0')
+  if (value != NULL && *value != '\0')
     {
-      self->code = g_strdup (code);
-      respond (message, SOUP_STATUS_OK, done_page);
-      return;
+      *code = g_strdup (value);
+      return SF_REDIRECT_CODE;
     }
 
   if (oauth_error != NULL)
     {
-      const char *description = g_hash_table_lookup (query, "error_description");
+      /* Any program can send this request: its text goes into a message that
+       * is shown as is, so it must at least be UTF-8. */
+      g_autofree char *text = g_utf8_make_valid (description ? description : oauth_error, -1);
 
-      self->error = g_error_new_literal (SF_ERROR,
-                                         sf_error_code_from_oauth_error (oauth_error, description),
-                                         description ? description : oauth_error);
+      g_set_error_literal (error, SF_ERROR,
+                           sf_error_code_from_oauth_error (oauth_error, description), text);
     }
   else
-    self->error = g_error_new_literal (SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                                       "The sign-in redirect carried neither a code nor an error");
+    g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
+                         "The sign-in redirect carried neither a code nor an error");
 
-  respond (message, SOUP_STATUS_OK, failed_page);
+  return SF_REDIRECT_ERROR;
+}
+
+/**
+ * _sf_redirect_check:
+ * @method: the request's method
+ * @path: the request's path, as libsoup hands it to a handler (still
+ *   percent-encoded)
+ * @query: (nullable): the decoded query, as soup_form_decode() gives it
+ * @expected_path: the path of the registered callback
+ * @expected_state: the state the authorize request carried
+ * @code: (out): the authorization code, for %SF_REDIRECT_CODE
+ * @error: the reason, for %SF_REDIRECT_BAD_STATE and %SF_REDIRECT_ERROR
+ *
+ * What the listener makes of one request, apart from sockets and state, so
+ * that it can be tested and fuzzed on its own.
+ */
+SfRedirectVerdict
+_sf_redirect_check (const char  *method,
+                    const char  *path,
+                    GHashTable  *query,
+                    const char  *expected_path,
+                    const char  *expected_state,
+                    char       **code,
+                    GError     **error)
+{
+  const char *state;
+
+  if (g_strcmp0 (method, "GET") != 0 || g_strcmp0 (path, expected_path) != 0)
+    return SF_REDIRECT_NOT_FOUND;
+
+  state = query ? g_hash_table_lookup (query, "state") : NULL;
+  if (state == NULL || g_strcmp0 (state, expected_state) != 0)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_STATE_MISMATCH,
+                           "The sign-in redirect carried an unexpected state");
+      return SF_REDIRECT_BAD_STATE;
+    }
+
+  return check_oauth_result (query, code, error);
 }
 
 static void
@@ -164,10 +201,14 @@ handle_cb (SoupServer        *server,
            gpointer           user_data)
 {
   SfLoopbackListener *self = user_data;
-  const char *state;
+  g_autofree char *code = NULL;
+  g_autoptr(GError) error = NULL;
+  SfRedirectVerdict verdict;
 
-  if (strcmp (soup_server_message_get_method (message), "GET") != 0 ||
-      strcmp (path, self->path) != 0)
+  verdict = _sf_redirect_check (soup_server_message_get_method (message), path, query,
+                                self->path, self->state, &code, &error);
+
+  if (verdict == SF_REDIRECT_NOT_FOUND)
     {
       respond (message, SOUP_STATUS_NOT_FOUND, failed_page);
       return;
@@ -179,21 +220,21 @@ handle_cb (SoupServer        *server,
       return;
     }
 
-  state = query ? g_hash_table_lookup (query, "state") : NULL;
-  if (state == NULL || g_strcmp0 (state, self->state) != 0)
-    {
-      /* Someone else's redirect, or a forged one: refuse it and stop, rather
-       * than exchange a code that may not be ours. */
-      g_debug ("Rejected a sign-in redirect with the wrong state");
-      self->used = TRUE;
-      self->final_message = message;
-      self->error = g_error_new_literal (SF_ERROR, SF_ERROR_STATE_MISMATCH,
-                                         "The sign-in redirect carried an unexpected state");
-      respond (message, SOUP_STATUS_BAD_REQUEST, failed_page);
-      return;
-    }
+  /* Whatever the verdict, the wait ends here: after a wrong state (someone
+   * else's redirect, or a forged one) it is safer to stop than to exchange a
+   * code that may not be ours. */
+  self->used = TRUE;
+  self->final_message = message;
+  self->code = g_steal_pointer (&code);
+  self->error = g_steal_pointer (&error);
 
-  accept_redirect (self, message, query);
+  if (verdict == SF_REDIRECT_BAD_STATE)
+    {
+      g_debug ("Rejected a sign-in redirect with the wrong state");
+      respond (message, SOUP_STATUS_BAD_REQUEST, failed_page);
+    }
+  else
+    respond (message, SOUP_STATUS_OK, verdict == SF_REDIRECT_CODE ? done_page : failed_page);
 }
 
 /* Connections are accepted here and handed to libsoup, rather than through

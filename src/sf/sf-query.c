@@ -8,7 +8,8 @@
 #include "config.h"
 
 #include "sf-client-private.h"
-#include "sf-query.h"
+#include "sf-json-private.h"
+#include "sf-query-private.h"
 #include "sf-record-batch-private.h"
 
 /* A query or queryAll as a page iterator (reference §4): each page is parsed
@@ -53,13 +54,7 @@ struct _SfQuery
 
 G_DEFINE_FINAL_TYPE (SfQuery, sf_query, G_TYPE_OBJECT)
 
-typedef struct
-{
-  SfRecordBatch *batch;
-  char          *next_url;
-  gint64         total_size;
-  gboolean       done;
-} Page;
+typedef SfQueryPage Page;
 
 typedef struct
 {
@@ -67,9 +62,12 @@ typedef struct
   SfFieldType *types;
 } PageParse;
 
-static void
-page_free (Page *page)
+void
+_sf_query_page_free (SfQueryPage *page)
 {
+  if (page == NULL)
+    return;
+
   g_clear_pointer (&page->batch, sf_record_batch_unref);
   g_free (page->next_url);
   g_free (page);
@@ -97,13 +95,20 @@ page_parse_new (const char * const *names,
   return parse;
 }
 
-/* Worker thread: JSON → Page. */
-static gpointer
-parse_page (GBytes   *body,
-            gpointer  data,
-            GError  **error)
+/**
+ * _sf_query_page_parse:
+ * @body: the body of a query response
+ * @known_names: (nullable): the columns, or %NULL to learn them from the first record
+ * @types: (nullable): one type per column of @known_names
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set
+ */
+SfQueryPage *
+_sf_query_page_parse (GBytes             *body,
+                      const char * const *known_names,
+                      const SfFieldType  *types,
+                      GError            **error)
 {
-  PageParse *parse = data;
   g_autoptr(JsonNode) root = _sf_parse_json_object (body, (gpointer) "query", error);
   g_auto(GStrv) learned = NULL;
   JsonObject *object;
@@ -125,19 +130,20 @@ parse_page (GBytes   *body,
 
   records = json_node_get_array (node);
   page = g_new0 (Page, 1);
-  page->done = json_object_get_boolean_member_with_default (object, "done", TRUE);
-  page->total_size = json_object_get_int_member_with_default (object, "totalSize", -1);
-  page->next_url = g_strdup (json_object_get_string_member_with_default (object, "nextRecordsUrl", NULL));
+  page->done = _sf_json_get_boolean (object, "done", TRUE);
+  page->total_size = _sf_json_get_int (object, "totalSize", -1);
+  page->next_url = g_strdup (_sf_json_get_string (object, "nextRecordsUrl"));
 
-  if (parse->names == NULL && json_array_get_length (records) > 0 &&
+  if (known_names == NULL && json_array_get_length (records) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (records, 0)))
     learned = _sf_json_record_get_columns (json_array_get_object_element (records, 0));
 
   {
-    const char * const *names = (const char * const *) (parse->names ? parse->names : learned);
+    const char * const *names = known_names ? known_names : (const char * const *) learned;
     guint n = names ? g_strv_length ((char **) names) : 0;
 
-    page->batch = _sf_record_batch_new (names ? names : (const char * const *) &names, parse->types, n);
+    page->batch = _sf_record_batch_new (names ? names : (const char * const *) &names,
+                                        known_names ? types : NULL, n);
   }
 
   for (guint i = 0; i < json_array_get_length (records); i++)
@@ -149,6 +155,17 @@ parse_page (GBytes   *body,
     }
 
   return page;
+}
+
+/* Worker thread: JSON → Page. */
+static gpointer
+parse_page (GBytes   *body,
+            gpointer  data,
+            GError  **error)
+{
+  PageParse *parse = data;
+
+  return _sf_query_page_parse (body, (const char * const *) parse->names, parse->types, error);
 }
 
 /*
@@ -346,7 +363,7 @@ new_page_request (SfQuery     *self,
     }
 
   _sf_request_set_parser (request, parse_page, parse, (GDestroyNotify) page_parse_free,
-                          (GDestroyNotify) page_free);
+                          (GDestroyNotify) _sf_query_page_free);
   return request;
 }
 
