@@ -10,6 +10,7 @@
 #include "sf-bulk-job.h"
 #include "sf-client-private.h"
 #include "sf-csv-parser.h"
+#include "sf-json-private.h"
 #include "sf-record-batch-private.h"
 
 /* A Bulk API 2.0 query job (reference §7): create, poll with backoff, read
@@ -52,24 +53,24 @@ update_from_info (SfBulkJob *self,
   JsonObject *object = json_node_get_object (root);
   const char *value;
 
-  if ((value = json_object_get_string_member_with_default (object, "id", NULL)) != NULL &&
+  if ((value = _sf_json_get_string (object, "id")) != NULL &&
       self->id == NULL)
     self->id = g_strdup (value);
 
-  if ((value = json_object_get_string_member_with_default (object, "state", NULL)) != NULL)
+  if ((value = _sf_json_get_string (object, "state")) != NULL)
     {
       g_free (self->state);
       self->state = g_strdup (value);
     }
 
-  if ((value = json_object_get_string_member_with_default (object, "errorMessage", NULL)) != NULL)
+  if ((value = _sf_json_get_string (object, "errorMessage")) != NULL)
     {
       g_free (self->error_message);
       self->error_message = g_strdup (value);
     }
 
   if (json_object_has_member (object, "numberRecordsProcessed"))
-    self->records_processed = json_object_get_int_member_with_default (object, "numberRecordsProcessed", 0);
+    self->records_processed = _sf_json_get_int (object, "numberRecordsProcessed", 0);
 }
 
 static char *

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sf-client-private.h"
+#include "sf-json-private.h"
 #include "sf-loopback-listener.h"
 #include "sf-pkce.h"
 #include "sf-redact.h"
@@ -520,10 +521,10 @@ dup_member (JsonObject *object,
             const char *first,
             const char *second)
 {
-  const char *value = json_object_get_string_member_with_default (object, first, NULL);
+  const char *value = _sf_json_get_string (object, first);
 
   if (value == NULL && second != NULL)
-    value = json_object_get_string_member_with_default (object, second, NULL);
+    value = _sf_json_get_string (object, second);
 
   return g_strdup (value);
 }

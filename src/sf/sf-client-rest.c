@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "sf-client-private.h"
+#include "sf-json-private.h"
 #include "sf-describe-private.h"
 #include "sf-error-private.h"
 #include "sf-soql-builder.h"
@@ -86,8 +87,7 @@ versions_cb (GObject      *object,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
 
-      version = json_object_get_string_member_with_default (json_node_get_object (element),
-                                                            "version", NULL);
+      version = _sf_json_get_string (json_node_get_object (element), "version");
       value = parse_version (version);
       if (value >= parse_version (SF_API_VERSION_MIN) &&
           value <= parse_version (SF_API_VERSION_MAX) + 0.001 &&
@@ -468,8 +468,8 @@ subresponse_from_json (JsonObject *object)
   SfSubresponse *sub = g_new0 (SfSubresponse, 1);
   JsonNode *body = json_object_get_member (object, "body");
 
-  sub->status = (guint) json_object_get_int_member_with_default (object, "httpStatusCode", 0);
-  sub->reference_id = g_strdup (json_object_get_string_member_with_default (object, "referenceId", NULL));
+  sub->status = (guint) _sf_json_get_int (object, "httpStatusCode", 0);
+  sub->reference_id = g_strdup (_sf_json_get_string (object, "referenceId"));
   sub->body = (body && !JSON_NODE_HOLDS_NULL (body)) ? json_node_ref (body) : NULL;
   if (sub->status < 200 || (sub->status >= 300 && sub->status != 304))
     sub->error = _sf_error_new_from_json_node (sub->status, sub->body);
@@ -859,7 +859,7 @@ static GDateTime *
 parse_salesforce_datetime (JsonObject *object,
                            const char *member)
 {
-  const char *text = json_object_get_string_member_with_default (object, member, NULL);
+  const char *text = _sf_json_get_string (object, member);
   char normalized[25];
 
   if (text == NULL || !sf_normalize_datetime (text, strlen (text), normalized))
@@ -901,10 +901,17 @@ parse_changed (GBytes    *body,
       else if (deleted && JSON_NODE_HOLDS_OBJECT (element))
         {
           JsonObject *record = json_node_get_object (element);
-          const char *date = json_object_get_string_member_with_default (record, "deletedDate", "");
+          const char *id = _sf_json_get_string (record, "id");
+          const char *date = _sf_json_get_string (record, "deletedDate");
           char normalized[25];
 
-          g_strv_builder_add (ids, json_object_get_string_member_with_default (record, "id", ""));
+          /* A record without a string id cannot be deleted locally anyway,
+           * and the two arrays must stay the same length. */
+          if (id == NULL)
+            continue;
+          if (date == NULL)
+            date = "";
+          g_strv_builder_add (ids, id);
           g_strv_builder_add (dates, sf_normalize_datetime (date, strlen (date), normalized)
                                      ? normalized : date);
         }

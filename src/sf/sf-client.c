@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sf-client-private.h"
+#include "sf-json-private.h"
 #include "sf-error-private.h"
 #include "sf-redact.h"
 #include "sf-url.h"
@@ -211,21 +212,10 @@ _sf_parse_json_object (GBytes   *body,
                        gpointer  what,
                        GError  **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   gsize length;
   const char *data = g_bytes_get_data (body, &length);
-  JsonNode *root;
 
-  if (length == 0 ||
-      !json_parser_load_from_data (parser, data, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL)
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                   "The %s response is not valid JSON", what ? (const char *) what : "server");
-      return NULL;
-    }
-
-  return json_node_ref (root);
+  return _sf_json_parse (data, length, what ? (const char *) what : "server", error);
 }
 
 /**

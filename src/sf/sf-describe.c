@@ -11,6 +11,7 @@
 
 #include "sf-describe-private.h"
 #include "sf-error.h"
+#include "sf-json-private.h"
 
 /* The cache blob a caller persists: the describe as Salesforce sent it, and
  * the time the request that fetched it was sent. That time, not a Last-Modified
@@ -194,19 +195,7 @@ parse_root (const char  *data,
             const char  *what,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                   "The %s response is not a JSON object", what);
-      return NULL;
-    }
-
-  return json_node_ref (root);
+  return _sf_json_parse_object (data, length, what, error);
 }
 
 SfSObjectDescribe *
@@ -273,27 +262,15 @@ static GBytes *
 cache_to_bytes (JsonNode  *root,
                 GDateTime *fetched_at)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) cache = NULL;
   g_autofree char *when = g_date_time_format_iso8601 (fetched_at);
-  gsize length;
-  char *data;
+  GString *out = g_string_new ("{\"" CACHE_FORMAT_MEMBER "\":");
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, CACHE_FORMAT_MEMBER);
-  json_builder_add_int_value (builder, CACHE_FORMAT);
-  json_builder_set_member_name (builder, "fetchedAt");
-  json_builder_add_string_value (builder, when);
-  json_builder_set_member_name (builder, "describe");
-  json_builder_add_value (builder, json_node_ref (root));
-  json_builder_end_object (builder);
+  /* Not json-glib's generator: see _sf_json_append(). */
+  g_string_append_printf (out, "%d,\"fetchedAt\":\"%s\",\"describe\":", CACHE_FORMAT, when);
+  _sf_json_append (out, root);
+  g_string_append_c (out, '}');
 
-  cache = json_builder_get_root (builder);
-  json_generator_set_root (generator, cache);
-  data = json_generator_to_data (generator, &length);
-
-  return g_bytes_new_take (data, length);
+  return g_string_free_to_bytes (out);
 }
 
 static JsonNode *
@@ -314,7 +291,7 @@ cache_from_bytes (GBytes      *cache,
   object = json_node_get_object (root);
   when = get_string (object, "fetchedAt");
   describe = json_object_get_member (object, "describe");
-  if (json_object_get_int_member_with_default (object, CACHE_FORMAT_MEMBER, 0) != CACHE_FORMAT ||
+  if (_sf_json_get_int (object, CACHE_FORMAT_MEMBER, 0) != CACHE_FORMAT ||
       when == NULL || describe == NULL || !JSON_NODE_HOLDS_OBJECT (describe) ||
       (*fetched_at = g_date_time_new_from_iso8601 (when, NULL)) == NULL)
     {

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sf-error-private.h"
+#include "sf-json-private.h"
 
 G_DEFINE_QUARK (sf-error-quark, sf_error)
 
@@ -301,8 +302,8 @@ error_from_json (JsonNode *root)
   if (object == NULL)
     return NULL;
 
-  code = json_object_get_string_member_with_default (object, "errorCode", NULL);
-  message = json_object_get_string_member_with_default (object, "message", NULL);
+  code = _sf_json_get_string (object, "errorCode");
+  message = _sf_json_get_string (object, "message");
   if (code != NULL)
     {
       SfError sf_code = sf_error_code_from_api_error_code (code, message);
@@ -312,8 +313,8 @@ error_from_json (JsonNode *root)
       return g_error_new_literal (SF_ERROR, sf_code, message ? message : code);
     }
 
-  code = json_object_get_string_member_with_default (object, "error", NULL);
-  message = json_object_get_string_member_with_default (object, "error_description", NULL);
+  code = _sf_json_get_string (object, "error");
+  message = _sf_json_get_string (object, "error_description");
   if (code != NULL)
     {
       SfError sf_code = sf_error_code_from_oauth_error (code, message);
@@ -349,6 +350,8 @@ _sf_error_new_from_response (guint        status,
 {
   gboolean is_json = content_type != NULL && strstr (content_type, "json") != NULL;
   gboolean is_html = content_type != NULL && strstr (content_type, "html") != NULL;
+  /* The reason phrase is whatever bytes the server put on its status line. */
+  g_autofree char *phrase = g_utf8_make_valid (reason ? reason : "", -1);
   SfError code;
 
   while (length > 0 && g_ascii_isspace (*body))
@@ -356,12 +359,11 @@ _sf_error_new_from_response (guint        status,
 
   if (length > 0 && !is_html && (is_json || *body == '[' || *body == '{'))
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) root = _sf_json_parse (body, length, "error", NULL);
 
-      if (json_parser_load_from_data (parser, body, length, NULL) &&
-          json_parser_get_root (parser) != NULL)
+      if (root != NULL)
         {
-          GError *error = error_from_json (json_parser_get_root (parser));
+          GError *error = error_from_json (root);
 
           if (error != NULL)
             return error;
@@ -373,9 +375,9 @@ _sf_error_new_from_response (guint        status,
     return g_error_new (SF_ERROR, code,
                         "HTTP %u %s: the server sent a web page instead of data "
                         "(Salesforce may be down for maintenance)",
-                        status, reason ? reason : "");
+                        status, phrase);
 
-  return g_error_new (SF_ERROR, code, "HTTP %u %s", status, reason ? reason : "");
+  return g_error_new (SF_ERROR, code, "HTTP %u %s", status, phrase);
 }
 
 /**

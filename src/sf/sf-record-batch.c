@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sf-json-private.h"
 #include "sf-record-batch-private.h"
 
 struct _SfRecordBatch
@@ -329,7 +330,7 @@ set_json_text (SfValue      *value,
                JsonNode     *node,
                GStringChunk *strings)
 {
-  g_autofree char *json = json_to_string (node, FALSE);
+  g_autofree char *json = _sf_json_to_string (node);
 
   set_text (value, json, strlen (json), strings);
 }

@@ -9,6 +9,7 @@
 
 #include "sf-error.h"
 #include "sf-rest-types.h"
+#include "sf-json-private.h"
 
 G_DEFINE_BOXED_TYPE (SfUserInfo, sf_user_info, sf_user_info_copy, sf_user_info_free)
 G_DEFINE_BOXED_TYPE (SfLimits, sf_limits, sf_limits_ref, sf_limits_unref)
@@ -67,22 +68,15 @@ sf_limits_new_from_json (const char  *data,
                          gsize        length,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root = _sf_json_parse_object (data, length, "limits", error);
   SfLimits *self;
-  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                           "The limits response is not a JSON object");
-      return NULL;
-    }
+  if (root == NULL)
+    return NULL;
 
   self = g_new0 (SfLimits, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->root = json_node_ref (root);
+  self->root = root;
 
   return self;
 }

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sf-error.h"
+#include "sf-json-private.h"
 #include "sf-token.h"
 #include "sf-url.h"
 
@@ -131,21 +132,14 @@ sf_token_new_from_json (const char  *data,
                         const char  *previous_refresh_token,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(SfToken) self = NULL;
   const char *access_token, *instance_url;
   const char *refresh_token, *id_url, *issued_at;
   JsonObject *object;
-  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                           "The token response is not a JSON object");
-      return NULL;
-    }
+  if ((root = _sf_json_parse_object (data, length, "token", error)) == NULL)
+    return NULL;
 
   object = json_node_get_object (root);
   if (!require_string (object, "access_token", &access_token, error) ||
@@ -153,25 +147,25 @@ sf_token_new_from_json (const char  *data,
       !sf_url_check_secure (instance_url, error))
     return NULL;
 
-  id_url = json_object_get_string_member_with_default (object, "id", NULL);
+  id_url = _sf_json_get_string (object, "id");
   if (id_url != NULL && !sf_url_check_secure (id_url, error))
     return NULL;
 
-  refresh_token = json_object_get_string_member_with_default (object, "refresh_token", NULL);
+  refresh_token = _sf_json_get_string (object, "refresh_token");
 
   self = sf_token_new (access_token,
                        refresh_token ? refresh_token : previous_refresh_token,
                        instance_url, id_url);
-  self->scope = g_strdup (json_object_get_string_member_with_default (object, "scope", NULL));
+  self->scope = g_strdup (_sf_json_get_string (object, "scope"));
   self->refresh_rotated = refresh_token != NULL && previous_refresh_token != NULL &&
                           strcmp (refresh_token, previous_refresh_token) != 0;
 
   /* A string of milliseconds (reference §1.3); accept a number too. */
-  issued_at = json_object_get_string_member_with_default (object, "issued_at", NULL);
+  issued_at = _sf_json_get_string (object, "issued_at");
   if (issued_at != NULL)
     self->issued_at = g_ascii_strtoll (issued_at, NULL, 10);
   else if (json_object_has_member (object, "issued_at"))
-    self->issued_at = json_object_get_int_member_with_default (object, "issued_at", 0);
+    self->issued_at = _sf_json_get_int (object, "issued_at", 0);
 
   return g_steal_pointer (&self);
 }
