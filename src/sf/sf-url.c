@@ -112,6 +112,14 @@ sf_url_normalize_login (const char  *url,
 
   g_return_val_if_fail (url != NULL, NULL);
 
+  /* Error messages quote the URL; a command line may pass any bytes. */
+  if (!g_utf8_validate (url, -1, NULL))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
+                           "The login URL is not valid text");
+      return NULL;
+    }
+
   stripped = g_strstrip (g_strdup (url));
   if (*stripped == '\0')
     {
@@ -175,10 +183,16 @@ sf_url_check_secure (const char  *url,
 {
   g_autoptr(GUri) uri = NULL;
 
-  if (url == NULL || (uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)) == NULL)
+  if (url == NULL || !g_utf8_validate (url, -1, NULL))
     {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                   "“%s” is not a valid URL", url ? url : "(null)");
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE,
+                           "A URL from the server is not valid text");
+      return FALSE;
+    }
+
+  if ((uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)) == NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE, "“%s” is not a valid URL", url);
       return FALSE;
     }
 

@@ -271,7 +271,10 @@ sf_normalize_datetime (const char *text,
       local = g_date_time_new_utc (year, month, day, hour, minute, second);
       if (local == NULL)
         return FALSE;
+      /* 9999-12-31T23:30-01:00 is in the year 10000, which GDateTime refuses. */
       utc = g_date_time_add_minutes (local, -offset);
+      if (utc == NULL)
+        return FALSE;
       year = g_date_time_get_year (utc);
       month = g_date_time_get_month (utc);
       day = g_date_time_get_day_of_month (utc);
