@@ -1212,6 +1212,15 @@ sim_soql_parse (SimStore    *store,
       return NULL;
     }
 
+  /* ?q= is percent-decoded into any bytes; error messages quote the
+   * statement and go out as JSON, which must be UTF-8. */
+  if (!g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, SIM_SOQL_ERROR, SIM_SOQL_ERROR_MALFORMED_QUERY,
+                           "SOQL statements must be valid UTF-8");
+      return NULL;
+    }
+
   parser.tokens = g_array_new (FALSE, TRUE, sizeof (Token));
   g_array_set_clear_func (parser.tokens, (GDestroyNotify) token_clear);
 
