@@ -54,7 +54,7 @@ run_one() {
   local exe="$build_dir/tests/fuzz/fuzz-$name"
   local corpus="$artifacts/corpus-$name"
   local log="$artifacts/$name.log"
-  local status execs cov ft units verdict
+  local status execs cov ft units verdict start elapsed
 
   if [ ! -x "$exe" ]; then
     echo "fuzz-$name: MISSING $exe (was the build set up with -Dfuzzing=true?)"
@@ -63,9 +63,11 @@ run_one() {
 
   rm -rf "$corpus"
   cp -r "$source_dir/corpus/$name" "$corpus"
+  start=$(date +%s)
   "$exe" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
          -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$corpus" > "$log" 2>&1
   status=$?
+  elapsed=$(( $(date +%s) - start ))
 
   # The final stats are missing after a crash: then the last status line counts.
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
@@ -79,7 +81,7 @@ run_one() {
     verdict="FAILED (exit $status; log $log)"
   fi
   printf 'fuzz-%-11s %s: %s runs in %ss, coverage %s edges, %s features, corpus %s\n' \
-    "$name" "$verdict" "${execs:-0}" "$seconds" "${cov:-?}" "${ft:-?}" "${units:-?}"
+    "$name" "$verdict" "${execs:-0}" "$elapsed" "${cov:-?}" "${ft:-?}" "${units:-?}"
   [ "$verdict" = OK ]
 }
 
