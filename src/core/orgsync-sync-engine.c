@@ -1730,7 +1730,7 @@ object_done (OrgsyncSyncEngine *self,
           g_free (self->gone_object);
           self->gone_object = g_strdup (o->name);
         }
-      g_warning ("Syncing %s failed: %s", o->name, error->message);
+      g_message ("Syncing %s failed: %s", o->name, error->message);
       g_error_free (error);
     }
 

@@ -1,0 +1,347 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Org Sync authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+
+#include "cli-test-util.h"
+
+/* orgsync-cli end to end, in a temporary data dir with a real keyring (suite keyring),
+ * against orgsync-sim. Every synced table is compared with the simulator's own dump. */
+
+static const char * const objects[] = { "Account", "Contact", "Lead", "Opportunity", NULL };
+
+static gint64
+member_int (JsonNode   *node,
+            const char *name)
+{
+  return json_object_get_int_member (json_node_get_object (node), name);
+}
+
+static const char *
+member_string (JsonNode   *node,
+               const char *name)
+{
+  return json_object_get_string_member_with_default (json_node_get_object (node), name, NULL);
+}
+
+static void
+compare_all (CliEnv     *env,
+             const char *name)
+{
+  for (guint i = 0; objects[i] != NULL; i++)
+    compare_with_sim (env, name, objects[i]);
+}
+
+static gint64
+sync_json (CliEnv     *env,
+           const char *name,
+           int         expected)
+{
+  g_autoptr(JsonNode) summary = cli_run_json (env, expected, "sync", name, "--json", NULL);
+
+  return member_int (summary, "apiCalls");
+}
+
+static void
+start_sim (CliEnv     *env,
+           const char *records)
+{
+  const char *args[] = { "--records", records, "--callback-any-loopback", NULL };
+
+  cli_env_start (env, args);
+}
+
+/* connect, check, preset, full sync, no-change, changes, fields, history, remove */
+static void
+test_lifecycle (void)
+{
+  CliEnv env = { 0, };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) check = NULL;
+  g_autoptr(JsonNode) history = NULL;
+  g_autoptr(JsonNode) summary = NULL;
+  g_autofree char *records = NULL;
+
+  start_sim (&env, "Account=2500,Contact=1500,Lead=800,Opportunity=600");
+  cli_connect (&env, "Acme");
+
+  list = cli_run_json (&env, 0, "list", "--json", NULL);
+  g_assert_cmpint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  check = cli_run_json (&env, 0, "check", "Acme", "--json", NULL);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (check), "passed"));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_node_get_object (check), "checks")), ==, 7);
+
+  /* Nothing selected yet */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Acme", NULL), ==, 1);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Acme", "--preset", "partner-overlap", NULL), ==, 0);
+
+  /* Full sync, then a run without changes: one /composite call for four objects */
+  g_assert_cmpint (sync_json (&env, "Acme", 0), >, 0);
+  compare_all (&env, "Acme");
+  g_assert_cmpint (sync_json (&env, "Acme", 0), ==, 1);
+
+  /* Updates, soft deletes, hard deletes (getDeleted notices a minute later) */
+  g_clear_pointer (&summary, json_node_unref);
+  summary = sim_request (&env, "POST", "/_sim/data/Account", "{\"action\":\"update\",\"count\":40}");
+  g_clear_pointer (&summary, json_node_unref);
+  summary = sim_request (&env, "POST", "/_sim/data/Contact", "{\"action\":\"delete\",\"count\":7}");
+  g_clear_pointer (&summary, json_node_unref);
+  summary = sim_request (&env, "POST", "/_sim/data/Lead", "{\"action\":\"hard-delete\",\"count\":3}");
+  g_clear_pointer (&summary, json_node_unref);
+  summary = sim_request (&env, "POST", "/_sim/data/Opportunity", "{\"action\":\"create\",\"count\":5}");
+  g_clear_pointer (&summary, json_node_unref);
+  summary = sim_request (&env, "POST", "/_sim/clock", "{\"advanceSeconds\":120}");
+  sync_json (&env, "Acme", 0);
+  compare_all (&env, "Acme");
+
+  /* A field added is backfilled narrowly, a field removed loses its column */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Acme", "--add", "Account.Fax", "--add", "Account.Rating",
+                            "--add", "Account.Description", "--remove", "Account.Phone", NULL), ==, 0);
+  sync_json (&env, "Acme", 0);
+  compare_all (&env, "Acme");
+
+  /* Names that are not API names, or that the org does not have: nothing is stored */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Acme", "--add", "Account.Na\"me", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Acme", "--add", "Account.NoSuchField__c", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Acme", "--object", "NoSuchObject__c", NULL), ==, 64);
+  g_assert_cmpint (sync_json (&env, "Acme", 0), ==, 1);
+
+  /* Pause and resume */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "pause", "Acme", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Acme", NULL), ==, 5);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "resume", "Acme", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Acme", NULL), ==, 0);
+
+  /* Settings and names */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "set", "Acme", "--frequency", "15m", "--quota-threshold", "70", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "set", "Acme", "--quota-threshold", "99", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "rename", "Acme", "Acme Prod", NULL), ==, 0);
+  history = cli_run_json (&env, 0, "history", "acme prod", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (history)), >=, 6);
+
+  records = cli_records_path (&env, "Acme Prod");
+  g_assert_true (g_file_test (records, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "remove", "Acme Prod", NULL), ==, 0);
+  g_assert_false (g_file_test (records, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "status", "Acme Prod", NULL), ==, 64);
+
+  cli_env_stop (&env);
+}
+
+/* Permission loss and token revocation end in their statuses and exit codes. */
+static void
+test_permission_and_revocation (void)
+{
+  CliEnv env = { 0, };
+  g_autoptr(JsonNode) status = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+
+  start_sim (&env, "Account=300,Contact=300,Lead=300,Opportunity=300");
+  cli_connect (&env, "Perm");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Perm", "--preset", "sales-pipeline", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Perm", NULL), ==, 0);
+
+  reply = sim_request (&env, "POST", "/_sim/permissions", "{\"objects\":{\"Lead\":{\"read\":false}}}");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Perm", NULL), ==, 4);
+  status = cli_run_json (&env, 0, "status", "Perm", "--json", NULL);
+  g_assert_cmpstr (member_string (status, "status"), ==, "error");
+  g_assert_cmpstr (member_string (status, "statusAction"), ==, "check-permissions");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "check", "Perm", NULL), ==, 4);
+
+  g_clear_pointer (&reply, json_node_unref);
+  reply = sim_request (&env, "POST", "/_sim/permissions", "{\"objects\":{\"Lead\":{\"read\":true}}}");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "check", "Perm", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Perm", NULL), ==, 0);
+
+  g_clear_pointer (&reply, json_node_unref);
+  reply = sim_request (&env, "POST", "/_sim/tokens/revoke", "{}");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Perm", NULL), ==, 3);
+  g_clear_pointer (&status, json_node_unref);
+  status = cli_run_json (&env, 0, "status", "Perm", "--json", NULL);
+  g_assert_cmpstr (member_string (status, "status"), ==, "error");
+  g_assert_cmpstr (member_string (status, "statusAction"), ==, "reauthorize");
+
+  g_assert_cmpint (cli_run (&env, "demo1234DEMOTOKEN\n", NULL, "reauthorize", "Perm", "--username",
+                            "demo@orgsync.test", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Perm", NULL), ==, 0);
+  g_clear_pointer (&status, json_node_unref);
+  status = cli_run_json (&env, 0, "status", "Perm", "--json", NULL);
+  g_assert_cmpstr (member_string (status, "status"), ==, "active");
+  compare_all (&env, "Perm");
+
+  cli_env_stop (&env);
+}
+
+/* A second sync is refused while one runs; SIGINT cancels cleanly. */
+static void
+test_concurrent_and_cancel (void)
+{
+  CliEnv env = { 0, };
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+
+  start_sim (&env, "Account=6000,Contact=300,Lead=300,Opportunity=300");
+  cli_connect (&env, "Busy");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Busy", "--preset", "minimal", NULL), ==, 0);
+
+  /* Every query page takes a while */
+  reply = sim_request (&env, "POST", "/_sim/faults",
+                       "{\"kind\":\"delay\",\"path\":\"/services/data/*/query*\",\"delayMs\":700}");
+  first = cli_spawn (&env, "sync", "Busy", NULL);
+  g_assert_true (cli_wait_syncing (&env, "Busy"));
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Busy", NULL), ==, 6);
+  g_assert_cmpint (cli_wait (first), ==, 0);
+
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Busy", "--full", NULL), ==, 0);
+  second = cli_spawn (&env, "sync", "Busy", "--full", NULL);
+  g_assert_true (cli_wait_syncing (&env, "Busy"));
+  g_subprocess_send_signal (second, SIGINT);
+  g_assert_cmpint (cli_wait (second), ==, 130);
+
+  g_clear_pointer (&reply, json_node_unref);
+  reply = sim_request (&env, "DELETE", "/_sim/faults", NULL);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Busy", NULL), ==, 0);
+  compare_all (&env, "Busy");
+
+  cli_env_stop (&env);
+}
+
+/* The quota stop at exactly the threshold: 800 of 1,000 at 80%. */
+static void
+test_quota_stop (void)
+{
+  CliEnv env = { 0, };
+  const char *args[] = { "--records", "Account=7000,Contact=7000,Lead=7000,Opportunity=7000",
+                         "--daily-limit", "1000", NULL };
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) limits = NULL;
+  g_autoptr(JsonNode) status = NULL;
+
+  cli_env_start (&env, args);
+  cli_env_setenv (&env, "ORGSYNC_QUOTA_LAG_WINDOW_SECONDS", "0");
+  cli_connect (&env, "Quota");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Quota", "--preset", "minimal", NULL), ==, 0);
+
+  reply = sim_request (&env, "POST", "/_sim/limits", "{\"used\":790}");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Quota", NULL), ==, 2);
+  limits = sim_request (&env, "GET", "/_sim/limits", NULL);
+  g_assert_cmpint (member_int (limits, "used"), ==, 800);
+
+  status = cli_run_json (&env, 0, "status", "Quota", "--json", NULL);
+  g_assert_cmpstr (member_string (status, "status"), ==, "error");
+  g_assert_cmpstr (member_string (status, "statusAction"), ==, "change-limit");
+  g_assert_nonnull (strstr (member_string (status, "statusDetail"),
+                            "API usage reached 80% of the daily limit (800 of 1,000)"));
+  g_assert_nonnull (member_string (status, "resumeAt"));
+
+  /* Stopped runs stay stopped without a single call */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Quota", NULL), ==, 2);
+  g_clear_pointer (&limits, json_node_unref);
+  limits = sim_request (&env, "GET", "/_sim/limits", NULL);
+  g_assert_cmpint (member_int (limits, "used"), ==, 800);
+
+  /* A higher limit resumes at once and the sync completes */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "set", "Quota", "--quota-threshold", "95", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Quota", NULL), ==, 0);
+  compare_all (&env, "Quota");
+
+  cli_env_stop (&env);
+}
+
+/* With a lagging header, the default safety margin keeps usage under the threshold. */
+static void
+test_quota_lagging_header (void)
+{
+  CliEnv env = { 0, };
+  const char *args[] = { "--records", "Account=7000,Contact=7000,Lead=7000,Opportunity=7000",
+                         "--daily-limit", "1000", NULL };
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) limits = NULL;
+
+  cli_env_start (&env, args);
+  cli_connect (&env, "Lag");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Lag", "--preset", "minimal", NULL), ==, 0);
+  reply = sim_request (&env, "POST", "/_sim/limits", "{\"used\":790,\"lag\":5}");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Lag", NULL), ==, 2);
+  limits = sim_request (&env, "GET", "/_sim/limits", NULL);
+  g_assert_cmpint (member_int (limits, "used"), <=, 800);
+
+  cli_env_stop (&env);
+}
+
+/* Sign-in with the browser: ORGSYNC_BROWSER stands in for the person. */
+static void
+test_browser_flow (void)
+{
+  CliEnv env = { 0, };
+  g_autoptr(GSocketListener) probe = g_socket_listener_new ();
+  g_autofree char *browser = g_test_build_filename (G_TEST_BUILT, "sf", "sf-test-browser", NULL);
+  g_autofree char *callback = NULL;
+  g_autoptr(JsonNode) connection = NULL;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (probe, NULL, NULL);
+  g_socket_listener_close (probe);
+  callback = g_strdup_printf ("http://127.0.0.1:%u/OauthRedirect", port);
+
+  start_sim (&env, "Account=200,Contact=200,Lead=200,Opportunity=200");
+  cli_env_setenv (&env, "ORGSYNC_BROWSER", browser);
+  connection = cli_run_json (&env, 0, "connect", "Web", "--login-url", env.url, "--web", "--callback", callback,
+                             "--json", NULL);
+  g_assert_cmpstr (member_string (connection, "username"), ==, "demo@orgsync.test");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Web", "--preset", "marketing", NULL), ==, 0);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Web", NULL), ==, 0);
+
+  /* The browser flow gives a refresh token: an expired session renews itself */
+  g_clear_pointer (&connection, json_node_unref);
+  connection = sim_request (&env, "POST", "/_sim/tokens/expire", "{}");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Web", NULL), ==, 0);
+  compare_all (&env, "Web");
+
+  cli_env_stop (&env);
+}
+
+static void
+test_usage_errors (void)
+{
+  CliEnv env = { 0, };
+  g_autofree char *out = NULL;
+
+  start_sim (&env, "Account=10,Contact=10,Lead=10,Opportunity=10");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "connect", "X", "--login-url", "http://example.com", "--username",
+                            "u", "--password-stdin", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, "secret\n", NULL, "connect", "X", "--login-url", "http://example.com",
+                            "--username", "u", "--password-stdin", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "connect", "X", "--web", "--username", "u", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "set", "Nobody", "--frequency", "2h", NULL), ==, 64);
+  g_assert_cmpint (cli_run (&env, "wrong\n", NULL, "connect", "X", "--login-url", env.url, "--username",
+                            "demo@orgsync.test", "--password-stdin", NULL), ==, 1);
+  g_assert_cmpint (cli_run (&env, NULL, &out, "sync", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--full"));
+  cli_env_stop (&env);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/lifecycle", test_lifecycle);
+  g_test_add_func ("/cli/permission-and-revocation", test_permission_and_revocation);
+  g_test_add_func ("/cli/concurrent-and-cancel", test_concurrent_and_cancel);
+  g_test_add_func ("/cli/quota-stop", test_quota_stop);
+  g_test_add_func ("/cli/quota-lagging-header", test_quota_lagging_header);
+  g_test_add_func ("/cli/browser-flow", test_browser_flow);
+
+  return g_test_run ();
+}
