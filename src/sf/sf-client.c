@@ -448,6 +448,33 @@ is_retryable_transport_error (const GError *error)
          g_error_matches (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE);
 }
 
+/* GIO says what is wrong with a certificate, not whose it is: say both, in
+ * words a person can act on. Domain and code stay, for callers that match. */
+static GError *
+explain_transport_error (SendState *state,
+                         GError    *error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+  GError *explained;
+
+  if (error->domain != G_TLS_ERROR)
+    return error;
+
+  uri = g_uri_parse (state->request->url, G_URI_FLAGS_NONE, NULL);
+  host = uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : "the server";
+  if (error->code == G_TLS_ERROR_BAD_CERTIFICATE)
+    explained = g_error_new (G_TLS_ERROR, error->code,
+                             "The certificate of %s is not trusted, so Org Sync did not "
+                             "connect to it (%s)", host, error->message);
+  else
+    explained = g_error_new (G_TLS_ERROR, error->code,
+                             "The secure connection to %s failed (%s)", host, error->message);
+
+  g_error_free (error);
+  return explained;
+}
+
 static gboolean
 retry_cb (gpointer data)
 {
@@ -658,6 +685,7 @@ read_cb (GObject      *object,
   if (body == NULL)
     {
       g_debug ("✗ %s: %s", state->request->method, error->message);
+      error = explain_transport_error (state, error);
       fail_or_retry (task, error, is_retryable_transport_error (error));
       return;
     }
@@ -699,6 +727,7 @@ sent_cb (GObject      *object,
   if (stream == NULL)
     {
       g_debug ("✗ %s: %s", state->request->method, error->message);
+      error = explain_transport_error (state, error);
       fail_or_retry (task, error, is_retryable_transport_error (error));
       return;
     }
@@ -1294,6 +1323,32 @@ sf_client_new (const char  *login_url,
   self->login_url = g_steal_pointer (&normalized);
 
   return self;
+}
+
+/**
+ * sf_client_set_tls_database:
+ * @database: (nullable): the certificates to trust, or %NULL for the
+ *   system's
+ *
+ * Replaces the certificate authorities the client trusts. Certificates are
+ * always checked; this only says against what. Tests use it to trust the
+ * simulator's self-signed certificate, and it would serve an organisation
+ * that inspects TLS with its own authority.
+ */
+void
+sf_client_set_tls_database (SfClient     *self,
+                            GTlsDatabase *database)
+{
+  g_return_if_fail (SF_IS_CLIENT (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  if (database == NULL)
+    database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  else
+    g_object_ref (database);
+
+  soup_session_set_tls_database (self->session, database);
+  g_clear_object (&database);
 }
 
 const char *

@@ -85,6 +85,8 @@ typedef gboolean (*SfRequestFilter) (SfClient             *client,
 SfClient       *sf_client_new                         (const char           *login_url,
                                                        GError              **error);
 const char     *sf_client_get_login_url               (SfClient             *self);
+void            sf_client_set_tls_database            (SfClient             *self,
+                                                       GTlsDatabase         *database);
 void            sf_client_set_oauth_app               (SfClient             *self,
                                                        const char           *client_id,
                                                        const char           *client_secret,
