@@ -952,6 +952,16 @@ bulk_created_cb (GObject      *object,
   sf_bulk_job_wait_async (pump->job, pump->self->cancellable, bulk_waited_cb, pump);
 }
 
+/* ORGSYNC_BULK_MIN_ROWS tunes the rule (tests use it to reach the Bulk path with
+ * small data). */
+static gint64
+bulk_min_rows (void)
+{
+  const char *env = g_getenv ("ORGSYNC_BULK_MIN_ROWS");
+
+  return env != NULL && *env != '\0' ? g_ascii_strtoll (env, NULL, 10) : ORGSYNC_SYNC_BULK_MIN_ROWS;
+}
+
 /* Fetches @builder's rows into the object's table, by REST pages or one Bulk job
  * (the rule at the top of this file), and calls @done. */
 static void
@@ -965,7 +975,7 @@ pump_start (OrgsyncSyncEngine   *self,
 {
   Pump *pump = g_new0 (Pump, 1);
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
-  gboolean bulk = estimate > ORGSYNC_SYNC_BULK_MIN_ROWS;
+  gboolean bulk = estimate > bulk_min_rows ();
 
   for (guint i = 0; i < sf_soql_builder_get_n_fields (builder); i++)
     {
