@@ -5,6 +5,8 @@
 #   run-test.sh display PROGRAM [ARGS...]   on a private Xvfb server and session bus
 #   run-test.sh a11y    PROGRAM [ARGS...]   like display, plus the AT-SPI bus, with
 #                                           GTK's accessibility bridge switched on
+#   run-test.sh display-keyring PROGRAM...  display and a real keyring together (the
+#                                           daemon starts before DISPLAY is set)
 #   run-test.sh keyring PROGRAM [ARGS...]   with a real, unlocked gnome-keyring-daemon
 #                                           on a private session bus, and no display
 #
@@ -49,6 +51,26 @@ case "$mode" in
     else
       dbus-run-session -- "${wrapper[@]}" "$@"
     fi
+    ;;
+
+  display-keyring)
+    fifo_dir=$(mktemp -d)
+    mkfifo "$fifo_dir/displayfd"
+    Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset \
+      3>"$fifo_dir/displayfd" 2>"$fifo_dir/xvfb.log" &
+    xvfb_pid=$!
+    read -r display < "$fifo_dir/displayfd"
+    keyring_home=$(mktemp -d)
+    trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$fifo_dir" "$keyring_home"' EXIT
+    unset DISPLAY WAYLAND_DISPLAY XDG_RUNTIME_DIR
+    export HOME="$keyring_home"
+    export ORGSYNC_TEST_DISPLAY=":$display"
+    dbus-run-session -- bash -c '
+      eval "$(printf %s ci-keyring | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ \
+                gnome-keyring-daemon --unlock --components=secrets)"
+      export GNOME_KEYRING_CONTROL
+      export DISPLAY="$ORGSYNC_TEST_DISPLAY"
+      exec "$@"' keyring "${wrapper[@]}" "$@"
     ;;
 
   keyring)

@@ -11,7 +11,10 @@
 
 #include "orgsync-application.h"
 #include "orgsync-connection-list.h"
+#include "orgsync-demo-org.h"
 #include "orgsync-help-window.h"
+#include "orgsync-manager.h"
+#include "orgsync-paths.h"
 #include "orgsync-preferences-window.h"
 #include "orgsync-window.h"
 
@@ -21,7 +24,15 @@ struct _OrgsyncApplication
 
   GSettings         *settings;
   OrgsyncHelpWindow *help_window;
-  GListModel        *connections;
+  OrgsyncManager    *manager;
+  GError            *manager_error;   /* why there is no manager */
+  GListModel        *connections;     /* the manager's, or an empty list without one */
+  OrgsyncDemoOrg    *demo_org;
+  char              *data_dir;
+
+  guint              start_in_background : 1;
+  guint              start_demo : 1;
+  guint              held_for_background : 1;
 };
 
 G_DEFINE_FINAL_TYPE (OrgsyncApplication, orgsync_application, ADW_TYPE_APPLICATION)
@@ -122,13 +133,72 @@ orgsync_application_help_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (help));
 }
 
+static void
+orgsync_application_demo_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  OrgsyncApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", orgsync_application_quit_action },
   { "about", orgsync_application_about_action },
   { "preferences", orgsync_application_preferences_action },
   { "help", orgsync_application_help_action },
   { "help-topic", orgsync_application_help_action, "s" },
+  { "demo", orgsync_application_demo_action },
 };
+
+/*
+ * The manager
+ */
+
+/* Demo connections need the demo org running before anything syncs them. */
+static void
+start_demo_org_if_used (OrgsyncApplication *self)
+{
+  GListModel *connections = self->connections;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr(OrgsyncConnection) connection = g_list_model_get_item (connections, i);
+
+      if (orgsync_demo_org_owns_url (self->demo_org, orgsync_connection_get_login_url (connection)))
+        {
+          if (!orgsync_demo_org_start (self->demo_org, &error))
+            g_warning ("The demo org did not start: %s", error->message);
+          return;
+        }
+    }
+}
+
+static void
+start_manager (OrgsyncApplication *self)
+{
+  self->data_dir = orgsync_paths_dup_default_data_dir ();
+  self->demo_org = orgsync_demo_org_new (self->data_dir);
+  self->manager = orgsync_manager_new (self->data_dir, NULL, &self->manager_error);
+
+  if (self->manager == NULL)
+    {
+      g_warning ("Cannot open the data of Org Sync: %s", self->manager_error->message);
+      self->connections = G_LIST_MODEL (orgsync_connection_list_new ());
+      return;
+    }
+
+  self->connections = g_object_ref (orgsync_manager_get_connections (self->manager));
+  start_demo_org_if_used (self);
+  orgsync_manager_watch (self->manager);
+  orgsync_manager_start_scheduling (self->manager);
+}
 
 /*
  * GApplication overrides
@@ -140,12 +210,22 @@ orgsync_application_activate (GApplication *app)
   OrgsyncApplication *self = ORGSYNC_APPLICATION (app);
   GtkWindow *window;
 
+  /* Started at login: sync on schedule, no window until the person asks for one. */
+  if (self->start_in_background)
+    {
+      self->start_in_background = FALSE;
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     window = GTK_WINDOW (orgsync_window_new (self));
 
   gtk_window_present (window);
+
+  if (orgsync_application_take_demo_request (self))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);
 }
 
 static void
@@ -167,6 +247,55 @@ orgsync_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  start_manager (self);
+
+  /* With "Keep Syncing in the Background" the app outlives its window. */
+  if (g_settings_get_boolean (self->settings, "run-in-background"))
+    {
+      g_application_hold (app);
+      self->held_for_background = TRUE;
+    }
+}
+
+static int
+orgsync_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  OrgsyncApplication *self = ORGSYNC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("orgsync %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("orgsync: %s\n", error->message);
+      return 1;
+    }
+
+  /* A second launch hands its wish to the running instance and leaves. */
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+          return 0;
+        }
+      self->start_demo = TRUE;
+    }
+
+  if (g_variant_dict_contains (options, "background") && !g_application_get_is_remote (app))
+    {
+      self->start_in_background = TRUE;
+      g_application_hold (app);
+      self->held_for_background = TRUE;
+    }
+
+  return -1;
 }
 
 static void
@@ -176,6 +305,10 @@ orgsync_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->connections);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->demo_org);
+  g_clear_error (&self->manager_error);
+  g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (orgsync_application_parent_class)->dispose (object);
 }
@@ -189,6 +322,7 @@ orgsync_application_class_init (OrgsyncApplicationClass *klass)
   object_class->dispose = orgsync_application_dispose;
 
   app_class->activate = orgsync_application_activate;
+  app_class->handle_local_options = orgsync_application_handle_local_options;
   app_class->startup = orgsync_application_startup;
 }
 
@@ -197,8 +331,18 @@ orgsync_application_init (OrgsyncApplication *self)
 {
   /* The schema id stays the same in the development profile so that both share one
    * set of preferences, like the data folder. */
+  static const GOptionEntry options[] = {
+    { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Open the demo org, a simulated Salesforce org on this computer"), NULL },
+    { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window and keep syncing on schedule"), NULL },
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version"), NULL },
+    { NULL }
+  };
+
   self->settings = g_settings_new (BASE_APP_ID);
-  self->connections = G_LIST_MODEL (orgsync_connection_list_new ());
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 OrgsyncApplication *
@@ -222,6 +366,55 @@ orgsync_application_get_settings (OrgsyncApplication *self)
   g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * orgsync_application_get_manager:
+ *
+ * Returns: (transfer none) (nullable): the manager of connections, or %NULL when the
+ *   data folder could not be opened (see orgsync_application_get_manager_error())
+ */
+OrgsyncManager *
+orgsync_application_get_manager (OrgsyncApplication *self)
+{
+  g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), NULL);
+
+  return self->manager;
+}
+
+const GError *
+orgsync_application_get_manager_error (OrgsyncApplication *self)
+{
+  g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), NULL);
+
+  return self->manager_error;
+}
+
+/**
+ * orgsync_application_get_demo_org:
+ *
+ * Returns: (transfer none): the demo org, started or not
+ */
+OrgsyncDemoOrg *
+orgsync_application_get_demo_org (OrgsyncApplication *self)
+{
+  g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), NULL);
+
+  return self->demo_org;
+}
+
+/* Whether `orgsync --demo` asked for the demo; asking answers it. */
+gboolean
+orgsync_application_take_demo_request (OrgsyncApplication *self)
+{
+  gboolean requested;
+
+  g_return_val_if_fail (ORGSYNC_IS_APPLICATION (self), FALSE);
+
+  requested = self->start_demo;
+  self->start_demo = FALSE;
+
+  return requested;
 }
 
 /**

@@ -9,6 +9,9 @@
 
 #include <adwaita.h>
 
+#include "orgsync-demo-org.h"
+#include "orgsync-manager.h"
+
 G_BEGIN_DECLS
 
 #define ORGSYNC_TYPE_APPLICATION (orgsync_application_get_type ())
@@ -18,5 +21,9 @@ G_DECLARE_FINAL_TYPE (OrgsyncApplication, orgsync_application, ORGSYNC, APPLICAT
 OrgsyncApplication *orgsync_application_new             (void);
 GSettings          *orgsync_application_get_settings    (OrgsyncApplication *self);
 GListModel         *orgsync_application_get_connections (OrgsyncApplication *self);
+OrgsyncManager     *orgsync_application_get_manager     (OrgsyncApplication *self);
+const GError       *orgsync_application_get_manager_error (OrgsyncApplication *self);
+OrgsyncDemoOrg     *orgsync_application_get_demo_org    (OrgsyncApplication *self);
+gboolean            orgsync_application_take_demo_request (OrgsyncApplication *self);
 
 G_END_DECLS

@@ -9,13 +9,9 @@
 
 #include <adwaita.h>
 
-G_BEGIN_DECLS
+#include "orgsync-manager.h"
 
-typedef enum
-{
-  ORGSYNC_SIGN_IN_BROWSER,
-  ORGSYNC_SIGN_IN_PASSWORD,
-} OrgsyncSignInMethod;
+G_BEGIN_DECLS
 
 #define ORGSYNC_TYPE_CONNECT_DIALOG (orgsync_connect_dialog_get_type ())
 

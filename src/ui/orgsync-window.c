@@ -11,29 +11,10 @@
 
 #include "orgsync-banner.h"
 #include "orgsync-connection-row.h"
-#include "orgsync-window.h"
+#include "orgsync-window-private.h"
 
 /* Relative times ("5 minutes ago") are refreshed this often. */
 #define REFRESH_TIMES_SECONDS 30
-
-struct _OrgsyncWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkListBox           *connections_list;
-  AdwStatusPage        *empty_page;
-  GtkStack             *main_stack;
-  OrgsyncBanner        *quota_banner;
-  AdwToastOverlay      *toast_overlay;
-
-  /* Owned references */
-  GListModel           *connections;
-  GSettings            *settings;
-  char                 *quota_connection_id;
-
-  guint                 refresh_times_id;
-};
 
 G_DEFINE_FINAL_TYPE (OrgsyncWindow, orgsync_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -198,24 +179,6 @@ quota_banner_clicked_cb (OrgsyncWindow *self)
  * Actions
  */
 
-static void
-orgsync_window_connect_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  orgsync_window_show_toast (ORGSYNC_WINDOW (widget),
-                             _("Connecting to Salesforce is not available yet: the sign-in flow is still being built"));
-}
-
-static void
-orgsync_window_demo_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  orgsync_window_show_toast (ORGSYNC_WINDOW (widget),
-                             _("The demo org is not available yet: the Salesforce simulator is still being built"));
-}
-
 /*
  * GtkWindow overrides
  */
@@ -242,6 +205,9 @@ orgsync_window_dispose (GObject *object)
   g_clear_object (&self->connections);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->quota_connection_id, g_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->manager);
 
   G_OBJECT_CLASS (orgsync_window_parent_class)->dispose (object);
 }
@@ -266,10 +232,7 @@ orgsync_window_class_init (OrgsyncWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, connection_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, quota_banner_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.connect", NULL, orgsync_window_connect_action);
-  gtk_widget_class_install_action (widget_class, "win.demo", NULL, orgsync_window_demo_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.connect", NULL);
+  _orgsync_window_class_actions_init (widget_class);
 
   g_type_ensure (ORGSYNC_TYPE_BANNER);
 }
@@ -278,6 +241,7 @@ static void
 orgsync_window_init (OrgsyncWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   adw_status_page_set_icon_name (self->empty_page, APP_ID "-symbolic");
 
@@ -299,6 +263,8 @@ orgsync_window_new (OrgsyncApplication *application)
   restore_window_state (self);
 
   self->connections = g_object_ref (orgsync_application_get_connections (application));
+  g_set_object (&self->manager, orgsync_application_get_manager (application));
+  _orgsync_window_actions_init (self);
   gtk_list_box_bind_model (self->connections_list, self->connections,
                            create_connection_row, self, NULL);
   g_signal_connect_object (self->connections, "items-changed",

@@ -9,8 +9,11 @@
 # the main window appeared; the windows it opens are checked too. Runs inside the
 # "a11y" mode of run-test.sh, which provides the session bus and the AT-SPI bus.
 import argparse
+import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 import time
 
@@ -102,7 +105,13 @@ def main():
     parser.add_argument("command", nargs="+")
     args = parser.parse_args()
 
-    proc = subprocess.Popen(args.command)
+    # The app opens its data folder on startup: give it private XDG folders.
+    env = dict(os.environ)
+    home = tempfile.mkdtemp(prefix="orgsync-a11y-")
+    for kind in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[kind] = os.path.join(home, kind)
+        os.makedirs(env[kind])
+    proc = subprocess.Popen(args.command, env=env)
     try:
         app = find_app(args.app_name)
         if app is None:
@@ -133,6 +142,7 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,62 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
 #include "orgsync-test-utils.h"
+
+static char *isolated_root;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+remove_isolated_root (void)
+{
+  if (isolated_root != NULL)
+    remove_tree (isolated_root);
+  g_clear_pointer (&isolated_root, g_free);
+}
+
+/* Private XDG folders for this test program, removed at exit: the application opens
+ * its data folder (orgsync.db) on startup, and tests must not see each other's, or
+ * the person's. Call before anything asks GLib for a user folder. GLib's own
+ * G_TEST_OPTION_ISOLATE_DIRS leaks under valgrind on 2.74, hence this. */
+void
+orgsync_test_isolate_dirs (void)
+{
+  const char *kinds[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  isolated_root = g_dir_make_tmp ("orgsync-test-XXXXXX", NULL);
+  g_assert_nonnull (isolated_root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *dir = g_build_filename (isolated_root, kinds[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (kinds[i], dir, TRUE);
+    }
+
+  atexit (remove_isolated_root);
+}
 
 /* The @skip + 1-th widget of @type under @root, breadth first. */
 GtkWidget *

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+void       orgsync_test_isolate_dirs    (void);
 GtkWidget *orgsync_test_find_widget     (GtkWidget  *root,
                                          GType       type,
                                          guint       skip);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "orgsync-banner.h"
+#include "orgsync-test-utils.h"
 
 static void
 clicked_cb (OrgsyncBanner *banner,
@@ -100,6 +101,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  orgsync_test_isolate_dirs ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -109,6 +109,7 @@ main (int   argc,
 {
   int ret;
 
+  orgsync_test_isolate_dirs ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   register_application ();

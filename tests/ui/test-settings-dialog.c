@@ -140,6 +140,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  orgsync_test_isolate_dirs ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

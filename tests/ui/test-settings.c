@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 
 #include "orgsync-application.h"
 #include "orgsync-autostart.h"
 #include "orgsync-window.h"
+#include "orgsync-test-utils.h"
 
 /* One registered application per test process, as in the real program. */
 static OrgsyncApplication *app;
@@ -123,10 +123,7 @@ main (int   argc,
 {
   int ret;
 
-  g_autofree char *config_dir = g_dir_make_tmp ("orgsync-config-XXXXXX", NULL);
-
-  /* Before GLib reads it: the autostart entry goes to a private folder. */
-  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
+  orgsync_test_isolate_dirs ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   register_application ();
@@ -137,13 +134,6 @@ main (int   argc,
 
   ret = g_test_run ();
   g_clear_object (&app);
-
-  {
-    g_autofree char *autostart_dir = g_build_filename (config_dir, "autostart", NULL);
-
-    g_rmdir (autostart_dir);
-    g_rmdir (config_dir);
-  }
 
   return ret;
 }

@@ -10,6 +10,7 @@
 #include "orgsync-application.h"
 #include "orgsync-help-window.h"
 #include "orgsync-window.h"
+#include "orgsync-test-utils.h"
 
 /* One registered application per test process, as in the real program. */
 static OrgsyncApplication *app;
@@ -124,6 +125,7 @@ main (int   argc,
 {
   int ret;
 
+  orgsync_test_isolate_dirs ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   register_application ();
