@@ -147,6 +147,26 @@ orgsync_application_demo_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);
 }
 
+/* From a notification: show the window and act on one connection there.
+ * The parameter is (window action, connection id). */
+static void
+orgsync_application_window_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  OrgsyncApplication *self = user_data;
+  const char *name;
+  const char *id;
+  GtkWindow *window;
+
+  g_variant_get (parameter, "(&s&s)", &name, &id);
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && g_str_has_prefix (name, "win."))
+    gtk_widget_activate_action (GTK_WIDGET (window), name, "s", id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", orgsync_application_quit_action },
   { "about", orgsync_application_about_action },
@@ -154,7 +174,88 @@ static const GActionEntry app_actions[] = {
   { "help", orgsync_application_help_action },
   { "help-topic", orgsync_application_help_action, "s" },
   { "demo", orgsync_application_demo_action },
+  { "window-action", orgsync_application_window_action, "(ss)" },
 };
+
+/*
+ * Notifications
+ */
+
+/* The title, the button and the window action that fixes an event. */
+static char *
+describe_event (OrgsyncManagerEvent   event,
+                const char           *name,
+                const char          **button,
+                const char          **action)
+{
+  *button = NULL;
+  *action = "win.connection-settings";
+
+  switch (event)
+    {
+    case ORGSYNC_MANAGER_EVENT_QUOTA_STOP:
+      *button = _("Change Limit");
+      *action = "win.change-limit";
+      return g_strdup_printf (_("“%s” stopped syncing at its API limit"), name);
+
+    case ORGSYNC_MANAGER_EVENT_REAUTHORIZE:
+      *button = _("Reauthorize");
+      *action = "win.reauthorize";
+      return g_strdup_printf (_("“%s” needs you to sign in again"), name);
+
+    case ORGSYNC_MANAGER_EVENT_PERMISSION_LOST:
+      *button = _("Check Permissions");
+      *action = "win.check-permissions";
+      return g_strdup_printf (_("“%s” lost a Salesforce permission"), name);
+
+    case ORGSYNC_MANAGER_EVENT_REPEATED_FAILURES:
+      *button = _("Sync Now");
+      *action = "win.sync-now";
+      return g_strdup_printf (_("Syncing “%s” keeps failing"), name);
+
+    case ORGSYNC_MANAGER_EVENT_FIELDS_REPAIRED:
+      return g_strdup_printf (_("Fields of “%s” changed in Salesforce"), name);
+
+    default:
+      return NULL;
+    }
+}
+
+/* Things that need the person, once per state change, whether or not the window is
+ * open; clicking opens the place that fixes it. One notification per connection
+ * and kind, so a newer one replaces an older one. */
+static void
+manager_event_cb (OrgsyncApplication *self,
+                  OrgsyncConnection  *connection,
+                  int                 event,
+                  const char         *message,
+                  OrgsyncManager     *manager)
+{
+  const char *id = orgsync_connection_get_id (connection);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *notification_id = NULL;
+  const char *button;
+  const char *action;
+
+  title = describe_event (event, orgsync_connection_get_display_name (connection), &button, &action);
+  if (title == NULL)
+    return;
+
+  notification = g_notification_new (title);
+  if (message != NULL)
+    g_notification_set_body (notification, message);
+  g_notification_set_priority (notification, event == ORGSYNC_MANAGER_EVENT_FIELDS_REPAIRED
+                                             ? G_NOTIFICATION_PRIORITY_NORMAL
+                                             : G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.window-action", "(ss)",
+                                                "win.connection-settings", id);
+  if (button != NULL)
+    g_notification_add_button_with_target (notification, button, "app.window-action", "(ss)", action, id);
+
+  notification_id = g_strdup_printf ("%s-%d", id, event);
+  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
+}
 
 /*
  * The manager
@@ -195,6 +296,8 @@ start_manager (OrgsyncApplication *self)
     }
 
   self->connections = g_object_ref (orgsync_manager_get_connections (self->manager));
+  g_signal_connect_object (self->manager, "event", G_CALLBACK (manager_event_cb), self,
+                           G_CONNECT_SWAPPED);
   start_demo_org_if_used (self);
   orgsync_manager_watch (self->manager);
   orgsync_manager_start_scheduling (self->manager);

@@ -993,6 +993,7 @@ sync_finished_cb (OrgsyncWindow     *self,
   guint64 changed = 0;
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
+  AdwToast *toast;
 
   if (orgsync_sync_engine_get_outcome (engine) != ORGSYNC_SYNC_OUTCOME_SUCCEEDED || run == NULL)
     return;  /* the row shows why; notifications say what needs the person */
@@ -1004,6 +1005,10 @@ sync_finished_cb (OrgsyncWindow     *self,
       changed += object->added + object->updated + object->deleted;
     }
 
+  /* A run that found nothing new is not news. */
+  if (changed == 0)
+    return;
+
   count = orgsync_format_count ((gint64) changed);
   /* Translators: a connection's name and how many records changed */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1011,7 +1016,13 @@ sync_finished_cb (OrgsyncWindow     *self,
                                         "“%s” synced: %s records changed",
                                         changed),
                            orgsync_connection_get_display_name (connection), count);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+
+  /* A newer result replaces an older one instead of queueing behind it. */
+  if (self->sync_toast != NULL)
+    adw_toast_dismiss (self->sync_toast);
+  toast = adw_toast_new (title);
+  g_set_object (&self->sync_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /*

@@ -30,6 +30,7 @@ struct _OrgsyncWindow
   GSettings            *settings;
   GCancellable         *cancellable;    /* cancelled when the window goes */
   char                 *quota_connection_id;
+  AdwToast             *sync_toast;     /* the last "synced" toast */
 
   guint                 refresh_times_id;
 };

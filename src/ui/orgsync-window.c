@@ -208,6 +208,7 @@ orgsync_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->manager);
+  g_clear_object (&self->sync_toast);
 
   G_OBJECT_CLASS (orgsync_window_parent_class)->dispose (object);
 }

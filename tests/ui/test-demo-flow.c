@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <libsoup/soup.h>
+#include <string.h>
+
 #include "orgsync-application.h"
+#include "orgsync-banner.h"
 #include "orgsync-connect-dialog.h"
 #include "orgsync-customize-window.h"
 #include "orgsync-records-store.h"
@@ -22,6 +26,49 @@
  * ORGSYNC_SCREENSHOT_DIR is set (ORGSYNC_SCREENSHOT_SUFFIX names the style). */
 
 static OrgsyncApplication *app;
+static OrgsyncWindow *window;  /* shared by the tests, in order */
+static char *notifications_log;
+static GSubprocess *notification_server;
+
+/* A notification server of our own on the test's bus (fake-notifications.py). */
+static void
+start_notification_server (void)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "ui", "fake-notifications.py", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+
+  notifications_log = g_build_filename (g_get_user_cache_dir (), "notifications.log", NULL);
+  notification_server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                          "/usr/bin/python3", script, notifications_log, NULL);
+  g_assert_no_error (error);
+
+  /* It says "ready" once it owns the name. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (notification_server));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+}
+
+/* How many notifications said @text so far. */
+static guint
+count_notifications (const char *text)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint count = 0;
+
+  if (!g_file_get_contents (notifications_log, &contents, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], text) != NULL)
+      count++;
+
+  return count;
+}
 
 /* Runs the main loop until @check says so; a stuck flow fails after @seconds. */
 static void
@@ -47,10 +94,10 @@ find_toplevel (GType type)
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
     }
 
   return NULL;
@@ -107,7 +154,6 @@ screenshot (GtkWidget  *widget,
 static void
 test_demo_flow_first_run (void)
 {
-  OrgsyncWindow *window = orgsync_window_new (app);
   OrgsyncConnectDialog *dialog;
   OrgsyncCustomizeWindow *customize;
   OrgsyncConnection *connection;
@@ -116,6 +162,7 @@ test_demo_flow_first_run (void)
   g_autofree char *records_path = NULL;
   g_autoptr(GError) error = NULL;
 
+  window = orgsync_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 860, 640);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -173,6 +220,168 @@ test_demo_flow_first_run (void)
   g_assert_nonnull (settings);
   screenshot (GTK_WIDGET (settings), "settings");
   gtk_window_destroy (GTK_WINDOW (settings));
+}
+
+/* The simulator's control API, beside Salesforce's own (docs/simulator.md). */
+static void
+sim_post (const char *path,
+          const char *json)
+{
+  OrgsyncDemoOrg *demo = orgsync_application_get_demo_org (app);
+  g_autofree char *url = g_strconcat (orgsync_demo_org_get_url (demo), path, NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  reply = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+}
+
+static gboolean
+run_ended (gpointer unused)
+{
+  return !orgsync_connection_get_syncing (first_connection ());
+}
+
+static void
+sync_now_and_wait (void)
+{
+  OrgsyncConnection *connection = first_connection ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-now", "s",
+                                             orgsync_connection_get_id (connection)));
+  /* The run starts on the next main-loop turn at the latest. */
+  for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
+    g_main_context_iteration (NULL, FALSE);
+  wait_until (run_ended, NULL, 120, "the sync to end");
+}
+
+static void
+test_demo_flow_pause_resume (void)
+{
+  OrgsyncConnection *connection = first_connection ();
+  const char *id = orgsync_connection_get_id (connection);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pause-connection", "s", id));
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_NOT_SYNCING);
+  g_assert_false (orgsync_connection_get_sync_enabled (connection));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resume-connection", "s", id));
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
+  g_assert_true (orgsync_connection_get_sync_enabled (connection));
+}
+
+static gboolean
+save_settings_cb (OrgsyncSettingsDialog *dialog,
+                  gpointer               user_data)
+{
+  return FALSE;  /* let the window's own handler, connected first, decide */
+}
+
+static void
+test_demo_flow_settings_save_and_cancel (void)
+{
+  OrgsyncConnection *connection = first_connection ();
+  const char *id = orgsync_connection_get_id (connection);
+  OrgsyncSettingsDialog *settings;
+
+  /* Cancel drops the staged edits. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.connection-settings", "s", id);
+  settings = ORGSYNC_SETTINGS_DIALOG (find_toplevel (ORGSYNC_TYPE_SETTINGS_DIALOG));
+  orgsync_settings_dialog_set_threshold (settings, 60);
+  orgsync_settings_dialog_set_frequency (settings, ORGSYNC_UPDATE_FREQUENCY_6_HOURS);
+  gtk_window_destroy (GTK_WINDOW (settings));
+  g_assert_cmpuint (orgsync_connection_get_quota_threshold (connection), ==, 80);
+  g_assert_cmpint (orgsync_connection_get_update_frequency (connection), ==, ORGSYNC_UPDATE_FREQUENCY_1_HOUR);
+
+  /* Save Changes applies them, through the manager, at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.connection-settings", "s", id);
+  settings = ORGSYNC_SETTINGS_DIALOG (find_toplevel (ORGSYNC_TYPE_SETTINGS_DIALOG));
+  g_signal_connect (settings, "save", G_CALLBACK (save_settings_cb), NULL);
+  orgsync_settings_dialog_set_threshold (settings, 60);
+  orgsync_settings_dialog_set_frequency (settings, ORGSYNC_UPDATE_FREQUENCY_6_HOURS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.save", NULL));
+  g_assert_cmpuint (orgsync_connection_get_quota_threshold (connection), ==, 60);
+  g_assert_cmpint (orgsync_connection_get_update_frequency (connection), ==, ORGSYNC_UPDATE_FREQUENCY_6_HOURS);
+  g_assert_null (find_toplevel (ORGSYNC_TYPE_SETTINGS_DIALOG));
+
+  /* Back to the defaults for the tests that follow. */
+  g_assert_true (orgsync_manager_set_quota_threshold (orgsync_application_get_manager (app), connection, 80, NULL));
+}
+
+static void
+test_demo_flow_quota_stop (void)
+{
+  OrgsyncConnection *connection = first_connection ();
+  OrgsyncBanner *banner = ORGSYNC_BANNER (orgsync_test_find_widget (GTK_WIDGET (window), ORGSYNC_TYPE_BANNER, 0));
+  OrgsyncSettingsDialog *settings;
+
+  /* 12,500 of 15,000 calls: past the 80% threshold. Other tools spent them, so Org
+   * Sync learns it from the next answer's usage header; by the next run at the
+   * latest it stops before making a call. */
+  sim_post ("/_sim/limits", "{\"used\": 12500}");
+  sync_now_and_wait ();
+  if (orgsync_connection_get_status (connection) != ORGSYNC_CONNECTION_STATUS_ERROR)
+    sync_now_and_wait ();
+
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ERROR);
+  g_assert_cmpint (orgsync_connection_get_status_action (connection), ==, ORGSYNC_STATUS_ACTION_CHANGE_LIMIT);
+  g_assert_true (orgsync_banner_get_revealed (banner));
+
+  /* The person is told once, not at every refused run. */
+  sync_now_and_wait ();
+  g_assert_cmpuint (count_notifications ("stopped syncing at its API limit"), ==, 1);
+  screenshot (GTK_WIDGET (window), "data-sources-quota");
+
+  /* Change Limit from the banner: Settings with the threshold in front; raising it
+   * to 95% lets syncing go on. (Usage falling back by itself takes a day.) */
+  g_signal_emit_by_name (banner, "button-clicked");
+  settings = ORGSYNC_SETTINGS_DIALOG (find_toplevel (ORGSYNC_TYPE_SETTINGS_DIALOG));
+  g_assert_nonnull (settings);
+  orgsync_settings_dialog_set_threshold (settings, 95);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (settings), "settings.save", NULL));
+  g_assert_cmpuint (orgsync_connection_get_quota_threshold (connection), ==, 95);
+
+  sync_now_and_wait ();
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
+  g_assert_false (orgsync_banner_get_revealed (banner));
+}
+
+static void
+test_demo_flow_revoked_token (void)
+{
+  OrgsyncConnection *connection = first_connection ();
+  OrgsyncConnectDialog *dialog;
+
+  sim_post ("/_sim/tokens/revoke", "{}");
+  sync_now_and_wait ();
+
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ERROR);
+  g_assert_cmpint (orgsync_connection_get_status_action (connection), ==, ORGSYNC_STATUS_ACTION_REAUTHORIZE);
+  g_assert_cmpuint (count_notifications ("needs you to sign in again"), ==, 1);
+  screenshot (GTK_WIDGET (window), "data-sources-error");
+
+  /* Reauthorize: the same sign-in, same data and settings afterwards. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reauthorize", "s",
+                                             orgsync_connection_get_id (connection)));
+  dialog = ORGSYNC_CONNECT_DIALOG (find_toplevel (ORGSYNC_TYPE_CONNECT_DIALOG));
+  g_assert_nonnull (dialog);
+  orgsync_connect_dialog_set_credentials (dialog, ORGSYNC_DEMO_USERNAME, ORGSYNC_DEMO_PASSWORD,
+                                          ORGSYNC_DEMO_SECURITY_TOKEN);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.password", NULL);
+  wait_until (dialog_left_busy_pages, dialog, 60, "the permission checklist");
+  g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "checklist");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.continue", NULL);
+
+  /* Continue syncs at once. */
+  for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
+    g_main_context_iteration (NULL, FALSE);
+  wait_until (run_ended, NULL, 120, "the sync after reauthorizing");
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -186,6 +395,7 @@ main (int   argc,
 
   orgsync_test_isolate_dirs ();
   gtk_test_init (&argc, &argv, NULL);
+  start_notification_server ();
 
   app = orgsync_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -193,9 +403,16 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/demo-flow/first-run", test_demo_flow_first_run);
+  g_test_add_func ("/demo-flow/pause-resume", test_demo_flow_pause_resume);
+  g_test_add_func ("/demo-flow/settings-save-and-cancel", test_demo_flow_settings_save_and_cancel);
+  g_test_add_func ("/demo-flow/quota-stop", test_demo_flow_quota_stop);
+  g_test_add_func ("/demo-flow/revoked-token", test_demo_flow_revoked_token);
 
   ret = g_test_run ();
   g_clear_object (&app);
+  g_subprocess_force_exit (notification_server);
+  g_clear_object (&notification_server);
+  g_clear_pointer (&notifications_log, g_free);
 
   return ret;
 }
