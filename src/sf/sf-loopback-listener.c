@@ -328,7 +328,12 @@ sf_loopback_listener_new (const char  *redirect_uri,
   g_signal_connect_object (self->server, "request-finished",
                            G_CALLBACK (request_finished_cb), self, 0);
 
+  /* A new GSocketService is active: adding a second address (::1) would
+   * cancel the accept the first one started, and GLib 2.74 closes a
+   * connection that that cancelled accept had already taken. A browser
+   * quick enough got a reset. Start only once every address is there. */
   self->service = g_socket_service_new ();
+  g_socket_service_stop (self->service);
   g_signal_connect_object (self->service, "incoming", G_CALLBACK (incoming_cb), self, 0);
 
   if (!listen_on (self, strcmp (host, "::1") == 0 ? "::1" : "127.0.0.1", &local_error))
