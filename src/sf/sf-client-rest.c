@@ -13,7 +13,7 @@
 #include "sf-json-private.h"
 #include "sf-describe-private.h"
 #include "sf-error-private.h"
-#include "sf-soql-builder.h"
+#include "sf-soql-builder-private.h"
 #include "sf-value.h"
 
 /* Versions, describe, /composite, /limits and getUpdated/getDeleted
@@ -345,8 +345,10 @@ sf_client_describe_async (SfClient            *self,
 
   if (!sf_soql_is_identifier (sobject))
     {
+      g_autofree char *shown = _sf_soql_shown_name (sobject);
+
       g_task_return_new_error (task, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
-                               "“%s” is not a Salesforce object name", sobject ? sobject : "");
+                               "“%s” is not a Salesforce object name", shown);
       return;
     }
 
@@ -736,8 +738,10 @@ sf_client_describe_many_async (SfClient            *self,
 
       if (!sf_soql_is_identifier (sobjects[i]))
         {
+          g_autofree char *shown = _sf_soql_shown_name (sobjects[i]);
+
           g_task_return_new_error (task, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
-                                   "“%s” is not a Salesforce object name", sobjects[i]);
+                                   "“%s” is not a Salesforce object name", shown);
           return;
         }
 
@@ -953,8 +957,10 @@ get_changed (SfClient            *self,
 
   if (!sf_soql_is_identifier (sobject))
     {
+      g_autofree char *shown = _sf_soql_shown_name (sobject);
+
       g_task_return_new_error (task, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
-                               "“%s” is not a Salesforce object name", sobject ? sobject : "");
+                               "“%s” is not a Salesforce object name", shown);
       return;
     }
 

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "sf-error.h"
-#include "sf-soql-builder.h"
+#include "sf-soql-builder-private.h"
 
 /* API names are at most 40 characters plus a 15-character namespace and a
  * suffix; 255 leaves room and still stops nonsense early. */
@@ -65,6 +65,29 @@ sf_soql_is_identifier (const char *name)
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * _sf_soql_shown_name:
+ * @name: (nullable): a name that was refused
+ *
+ * A refused name came from a describe, that is from the network: in an
+ * error message it is escaped (a newline, a right-to-left override or a
+ * Cyrillic look-alike shows as the bytes it is) and cut to a readable
+ * length.
+ *
+ * Returns: (transfer full): the name as an error message may show it
+ */
+char *
+_sf_soql_shown_name (const char *name)
+{
+  /* g_strescape() leaves only printable ASCII. */
+  g_autofree char *escaped = g_strescape (name ? name : "", NULL);
+
+  if (strlen (escaped) > 80)
+    strcpy (escaped + 77, "...");
+
+  return g_steal_pointer (&escaped);
 }
 
 /**
@@ -156,8 +179,11 @@ sf_soql_builder_new (const char *sobject)
   self->order = g_ptr_array_new_with_free_func (g_free);
 
   if (!sf_soql_is_identifier (sobject))
-    self->first_error = g_strdup_printf ("“%s” is not a Salesforce object name",
-                                         sobject ? sobject : "");
+    {
+      g_autofree char *shown = _sf_soql_shown_name (sobject);
+
+      self->first_error = g_strdup_printf ("“%s” is not a Salesforce object name", shown);
+    }
 
   return self;
 }
@@ -214,8 +240,11 @@ check_path (SfSoqlBuilder *self,
     return TRUE;
 
   if (self->first_error == NULL)
-    self->first_error = g_strdup_printf ("“%s” is not a Salesforce field name",
-                                         path ? path : "");
+    {
+      g_autofree char *shown = _sf_soql_shown_name (path);
+
+      self->first_error = g_strdup_printf ("“%s” is not a Salesforce field name", shown);
+    }
   return FALSE;
 }
 
