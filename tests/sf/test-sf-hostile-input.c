@@ -15,6 +15,7 @@
 #include "sf-json-private.h"
 #include "sf-loopback-listener-private.h"
 #include "sf-query.h"
+#include "sf-test-server.h"
 #include "sf-record-batch-private.h"
 #include "sf-token.h"
 #include "sf-url.h"
@@ -219,71 +220,10 @@ test_urls_not_utf8 (void)
 }
 
 /*
- * A server on loopback that answers whatever the test says
+ * Through a client, from a server that answers whatever the test says
  */
 
-static SoupServer *server;
-static GSocketService *service;
-static char *base_url;
-static const char *next_body;
-static guint next_status;
-
-static void
-serve_cb (SoupServer        *soup_server,
-          SoupServerMessage *message,
-          const char        *path,
-          GHashTable        *query,
-          gpointer           user_data)
-{
-  soup_server_message_set_status (message, next_status, NULL);
-  soup_server_message_set_response (message, "application/json;charset=UTF-8", SOUP_MEMORY_COPY,
-                                    next_body, strlen (next_body));
-}
-
-/* libsoup 3.2.3 leaks the socket of every connection its own listener
- * accepts: accept them here, as SfLoopbackListener does. */
-static gboolean
-incoming_cb (GSocketService    *socket_service,
-             GSocketConnection *connection,
-             GObject           *source,
-             gpointer           user_data)
-{
-  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
-  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
-
-  soup_server_accept_iostream (server, G_IO_STREAM (connection), local, remote, NULL);
-  return TRUE;
-}
-
-static void
-start_server (void)
-{
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  server = soup_server_new ("server-header", NULL, NULL);
-  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
-  service = g_socket_service_new ();
-  g_signal_connect (service, "incoming", G_CALLBACK (incoming_cb), NULL);
-  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
-                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
-  g_assert_no_error (error);
-  base_url = g_strdup_printf ("http://127.0.0.1:%u",
-                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-}
-
-static void
-stop_server (void)
-{
-  g_socket_service_stop (service);
-  g_socket_listener_close (G_SOCKET_LISTENER (service));
-  soup_server_disconnect (server);
-  g_clear_object (&service);
-  g_clear_object (&server);
-  g_clear_pointer (&base_url, g_free);
-}
+static SfTestServer *server;
 
 static void
 result_cb (GObject      *object,
@@ -307,6 +247,7 @@ new_client (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SfToken) token = NULL;
+  const char *base_url = sf_test_server_get_url (server);
   SfClient *client = sf_client_new (base_url, &error);
 
   g_assert_no_error (error);
@@ -329,8 +270,7 @@ test_server_deep_page (void)
   g_autoptr(SfRecordBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
 
-  next_status = 200;
-  next_body = body;
+  sf_test_server_respond (server, NULL, 200, body);
   sf_query_next_page_async (query, NULL, result_cb, &result);
   batch = sf_query_next_page_finish (query, wait_for (&result), &error);
 
@@ -354,8 +294,7 @@ test_server_deleted_types (void)
   g_autoptr(SfChangedRecords) changed = NULL;
   g_autoptr(GError) error = NULL;
 
-  next_status = 200;
-  next_body = body;
+  sf_test_server_respond (server, NULL, 200, body);
   sf_client_get_deleted_async (client, "Account", start, end, NULL, result_cb, &result);
   changed = sf_client_get_deleted_finish (client, wait_for (&result), &error);
 
@@ -382,8 +321,7 @@ test_server_two_documents (void)
   g_autoptr(SfRecordBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
 
-  next_status = 200;
-  next_body = body;
+  sf_test_server_respond (server, NULL, 200, body);
   sf_query_next_page_async (query, NULL, result_cb, &result);
   batch = sf_query_next_page_finish (query, wait_for (&result), &error);
 
@@ -398,7 +336,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  start_server ();
+  server = sf_test_server_new ();
 
   g_test_add_func ("/sf/hostile-input/json-check", test_json_check);
   g_test_add_func ("/sf/hostile-input/json-doubles", test_json_doubles);
@@ -412,6 +350,6 @@ main (int   argc,
   g_test_add_func ("/sf/hostile-input/server/two-documents", test_server_two_documents);
 
   ret = g_test_run ();
-  stop_server ();
+  sf_test_server_free (server);
   return ret;
 }
