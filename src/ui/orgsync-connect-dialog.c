@@ -41,6 +41,7 @@ struct _OrgsyncConnectDialog
   AdwComboRow          *environment_row;
   AdwStatusPage        *error_page;
   GtkStack             *pages;
+  GtkButton            *password_button;
   GtkPasswordEntry     *password_entry;
   AdwExpanderRow       *password_expander;
   GtkPasswordEntry     *token_entry;
@@ -318,6 +319,7 @@ orgsync_connect_dialog_class_init (OrgsyncConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, environment_row);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, pages);
+  gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, password_button);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, password_entry);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, password_expander);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, token_entry);
@@ -365,6 +367,24 @@ orgsync_connect_dialog_set_reauthorize (OrgsyncConnectDialog *self,
   adw_window_title_set_subtitle (self->window_title, connection_name);
   if (login_url != NULL)
     orgsync_connect_dialog_set_login_url (self, login_url);
+}
+
+/* The demo org: a simulated org on this computer, its user filled in. */
+void
+orgsync_connect_dialog_set_demo (OrgsyncConnectDialog *self,
+                                 const char           *login_url,
+                                 const char           *username,
+                                 const char           *password,
+                                 const char           *security_token)
+{
+  g_return_if_fail (ORGSYNC_IS_CONNECT_DIALOG (self));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Try the Demo Org"));
+  adw_window_title_set_title (self->window_title, _("Try the Demo Org"));
+  adw_window_title_set_subtitle (self->window_title, _("A simulated Salesforce org on this computer"));
+  orgsync_connect_dialog_set_login_url (self, login_url);
+  orgsync_connect_dialog_set_credentials (self, username, password, security_token);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_button));
 }
 
 void

@@ -21,6 +21,11 @@ OrgsyncConnectDialog *orgsync_connect_dialog_new                 (void);
 void                  orgsync_connect_dialog_set_reauthorize     (OrgsyncConnectDialog *self,
                                                                   const char           *connection_name,
                                                                   const char           *login_url);
+void                  orgsync_connect_dialog_set_demo            (OrgsyncConnectDialog *self,
+                                                                  const char           *login_url,
+                                                                  const char           *username,
+                                                                  const char           *password,
+                                                                  const char           *security_token);
 void                  orgsync_connect_dialog_set_login_url       (OrgsyncConnectDialog *self,
                                                                   const char           *login_url);
 char                 *orgsync_connect_dialog_dup_login_url       (OrgsyncConnectDialog *self,

@@ -838,10 +838,8 @@ demo_action (GtkWidget  *widget,
 
   dialog = open_connect_dialog (self, FLOW_CONNECT, NULL);
   get_flow (dialog)->demo = TRUE;
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Try the Demo Org"));
-  orgsync_connect_dialog_set_login_url (dialog, orgsync_demo_org_get_url (demo));
-  orgsync_connect_dialog_set_credentials (dialog, ORGSYNC_DEMO_USERNAME, ORGSYNC_DEMO_PASSWORD,
-                                          ORGSYNC_DEMO_SECURITY_TOKEN);
+  orgsync_connect_dialog_set_demo (dialog, orgsync_demo_org_get_url (demo), ORGSYNC_DEMO_USERNAME,
+                                   ORGSYNC_DEMO_PASSWORD, ORGSYNC_DEMO_SECURITY_TOKEN);
 }
 
 /*
