@@ -133,18 +133,38 @@ orgsync_application_help_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (help));
 }
 
+/* The Data Sources window, made and shown if need be. Help or Preferences may be
+ * the active window, so look for it by type. */
+static OrgsyncWindow *
+present_main_window (OrgsyncApplication *self)
+{
+  OrgsyncWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ORGSYNC_IS_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    window = orgsync_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
 static void
 orgsync_application_demo_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
   OrgsyncApplication *self = user_data;
-  GtkWindow *window;
 
-  g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (present_main_window (self)), "win.demo", NULL);
 }
 
 /* From a notification: show the window and act on one connection there.
@@ -160,10 +180,9 @@ orgsync_application_window_action (GSimpleAction *action,
   GtkWindow *window;
 
   g_variant_get (parameter, "(&s&s)", &name, &id);
-  g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = GTK_WINDOW (present_main_window (self));
 
-  if (window != NULL && g_str_has_prefix (name, "win."))
+  if (g_str_has_prefix (name, "win."))
     gtk_widget_activate_action (GTK_WIDGET (window), name, "s", id);
 }
 
@@ -311,7 +330,7 @@ static void
 orgsync_application_activate (GApplication *app)
 {
   OrgsyncApplication *self = ORGSYNC_APPLICATION (app);
-  GtkWindow *window;
+  OrgsyncWindow *window;
 
   /* Started at login: sync on schedule, no window until the person asks for one. */
   if (self->start_in_background)
@@ -320,12 +339,7 @@ orgsync_application_activate (GApplication *app)
       return;
     }
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    window = GTK_WINDOW (orgsync_window_new (self));
-
-  gtk_window_present (window);
+  window = present_main_window (self);
 
   if (orgsync_application_take_demo_request (self))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);

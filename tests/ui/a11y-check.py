@@ -120,7 +120,7 @@ def main():
         time.sleep(1.0)
         for action in args.action:
             activate_action(args.app_id, action)
-            time.sleep(1.5)
+            time.sleep(3.0)
         problems = []
         windows = 0
         for window in app:
