@@ -156,7 +156,7 @@ create_job (SimRequest *req)
   char id[19];
   char delimiter_char = ',';
 
-  if (len == 0 || !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), len, &error) ||
+  if (len == 0 || !sim_json_load (parser, g_bytes_get_data (req->body, NULL), len, &error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       bulk_error (req, 400, "JSON_PARSER_ERROR", error ? error->message : "Expected a JSON object");
@@ -405,7 +405,7 @@ sim_bulk_handle (SimRequest *req,
       GString *out;
       JsonNode *root;
 
-      if (len == 0 || !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), len, NULL) ||
+      if (len == 0 || !sim_json_load (parser, g_bytes_get_data (req->body, NULL), len, NULL) ||
           !JSON_NODE_HOLDS_OBJECT ((root = json_parser_get_root (parser))) ||
           g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "state", ""),
                      "Aborted") != 0)

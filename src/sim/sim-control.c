@@ -107,7 +107,7 @@ body_object (SimRequest *req,
       json_parser_load_from_data (parser, "{}", -1, NULL);
       return json_node_get_object (json_parser_get_root (parser));
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), len, NULL) ||
+  if (!sim_json_load (parser, g_bytes_get_data (req->body, NULL), len, NULL) ||
       !JSON_NODE_HOLDS_OBJECT ((root = json_parser_get_root (parser))))
     {
       control_error (req, 400, "The body must be a JSON object");

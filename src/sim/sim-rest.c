@@ -349,7 +349,7 @@ sim_request_body_object (SimRequest *req,
   gsize len = req->body ? g_bytes_get_size (req->body) : 0;
   JsonNode *root;
 
-  if (len == 0 || !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), len, &error))
+  if (len == 0 || !sim_json_load (parser, g_bytes_get_data (req->body, NULL), len, &error))
     {
       sim_request_error (req, 400, "JSON_PARSER_ERROR",
                          error ? error->message : "The request body is empty");

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -54,6 +54,11 @@ void      sim_make_id              (char         out[19],
 gboolean  sim_parse_id             (const char  *id,
                                     char         prefix_out[4],
                                     guint64     *number_out);
+
+gboolean  sim_json_load            (JsonParser  *parser,
+                                    const char  *data,
+                                    gsize        len,
+                                    GError     **error);
 
 char     *sim_random_token         (gsize        n_bytes);
 char     *sim_base64url_sha256     (const char  *text);
