@@ -263,7 +263,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/manager/sync-quota-resume", Fixture, NULL, fixture_set_up, test_sync_quota_resume,
               fixture_tear_down);
