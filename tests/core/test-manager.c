@@ -27,6 +27,7 @@ typedef struct
   OrgsyncManager *manager;
   GAsyncResult   *result;
   guint           quota_events;
+  guint           repaired;
   guint           finished;
 } Fixture;
 
@@ -75,6 +76,8 @@ event_cb (OrgsyncManager    *manager,
 {
   if (event == ORGSYNC_MANAGER_EVENT_QUOTA_STOP)
     f->quota_events++;
+  if (event == ORGSYNC_MANAGER_EVENT_FIELDS_REPAIRED)
+    f->repaired++;
 }
 
 static void
@@ -222,6 +225,82 @@ test_sync_quota_resume (Fixture       *f,
   g_unsetenv ("ORGSYNC_QUOTA_LAG_WINDOW_SECONDS");
 }
 
+/* A selected field that Salesforce no longer has (INVALID_FIELD): the run repairs the
+ * selection, drops the column, tells the person and syncs the rest. */
+static void
+test_field_gone (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(OrgsyncConnection) c = connect (f);
+  OrgsyncDatabase *db = orgsync_manager_get_database (f->manager);
+  const char *id = orgsync_connection_get_id (c);
+  OrgsyncSelectionEdit edit = { FALSE, "minimal", };
+  g_autoptr(OrgsyncSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) skipped = NULL;
+  g_auto(GStrv) selection = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *ghost = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) with_ghost = NULL;
+  OrgsyncSObjectInfo info = { "Account", "Account", FALSE, TRUE };
+  OrgsyncFieldInfo field = { "Ghost__c", "Ghost", "string", 10, ORGSYNC_FIELD_FLAG_CUSTOM, NULL };
+  char *at;
+
+  orgsync_manager_select_async (f->manager, c, &edit, NULL, got_result, f);
+  skipped = orgsync_manager_select_finish (f->manager, wait_result (f), &error);
+  g_assert_no_error (error);
+
+  /* The cached describe and the selection still have a field the org dropped */
+  g_assert_true (orgsync_database_lookup_describe (db, id, "Account", NULL, &raw, &error));
+  at = strstr (raw, "\"fields\":[");
+  g_assert_nonnull (at);
+  ghost = g_strdup_printf ("%.*s\"fields\":[{\"name\":\"Ghost__c\",\"label\":\"Ghost\",\"type\":\"string\","
+                           "\"length\":10,\"custom\":true,\"soapType\":\"xsd:string\"},%s",
+                           (int) (at - raw), raw, at + strlen ("\"fields\":["));
+  g_assert_true (orgsync_database_store_describe (db, id, &info, &field, 1, NULL, ghost, &error));
+  selection = orgsync_database_load_selection (db, id, &error);
+  g_strv_builder_addv (builder, (const char **) selection);
+  g_strv_builder_add (builder, "Account.Ghost__c");
+  with_ghost = g_strv_builder_end (g_steal_pointer (&builder));
+  g_assert_true (orgsync_database_save_selection (db, id, (const char * const *) with_ghost, &error));
+
+  f->repaired = 0;
+  engine = sync_now (f, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (orgsync_sync_engine_get_outcome (engine), ==, ORGSYNC_SYNC_OUTCOME_SUCCEEDED);
+  g_assert_cmpuint (g_strv_length ((char **) orgsync_sync_engine_get_warnings (engine)), ==, 1);
+  g_assert_nonnull (strstr (orgsync_sync_engine_get_warnings (engine)[0], "Account.Ghost__c"));
+  g_assert_cmpuint (f->repaired, ==, 1);
+  g_strfreev (selection);
+  selection = orgsync_database_load_selection (db, id, &error);
+  g_assert_false (g_strv_contains ((const char * const *) selection, "Account.Ghost__c"));
+  g_assert_cmpint (count_rows (f, c, "Account"), ==, 2600);
+}
+
+/* A change that another process makes to orgsync.db reaches this one's models. */
+static void
+test_watch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(OrgsyncConnection) c = connect (f);
+  g_autoptr(OrgsyncManager) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  orgsync_manager_watch (f->manager);
+  other = orgsync_manager_new (f->data_dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (orgsync_manager_rename (other, orgsync_manager_lookup (other, "Sim"), "Renamed Elsewhere", &error));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_strcmp0 (orgsync_connection_get_display_name (c), "Renamed Elsewhere") != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (orgsync_connection_get_display_name (c), ==, "Renamed Elsewhere");
+}
+
 static void
 test_reload_and_settings (Fixture       *f,
                           gconstpointer  data)
@@ -267,6 +346,8 @@ main (int   argc,
 
   g_test_add ("/manager/sync-quota-resume", Fixture, NULL, fixture_set_up, test_sync_quota_resume,
               fixture_tear_down);
+  g_test_add ("/manager/field-gone", Fixture, NULL, fixture_set_up, test_field_gone, fixture_tear_down);
+  g_test_add ("/manager/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
   g_test_add ("/manager/reload-and-settings", Fixture, NULL, fixture_set_up, test_reload_and_settings,
               fixture_tear_down);
 
