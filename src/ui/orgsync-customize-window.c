@@ -53,6 +53,7 @@ struct _OrgsyncCustomizeWindow
   OrgsyncFieldSearch  *search;
   GtkTreeListModel    *tree;
   GHashTable          *initial;          /* "Object.Field" of the selection at opening */
+  GPtrArray           *row_pool;         /* OrgsyncFieldRow widgets waiting for a list item */
   GListModel          *presets;
   char               **undo_selection;   /* before the last preset, for its Undo */
 };
@@ -84,11 +85,37 @@ create_child_model_cb (gpointer item,
   return orgsync_field_search_dup_fields (self->search, item);
 }
 
+/* Row widgets are kept for reuse when their list item goes: the list view makes
+ * up to 200 list items whenever its content changes much, and a pooled row only
+ * has to be rebound, not built. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item)
+              GtkListItem              *list_item,
+              GPtrArray                *pool)
 {
-  gtk_list_item_set_child (list_item, orgsync_field_row_new ());
+  GtkWidget *row;
+
+  if (pool->len > 0)
+    row = g_ptr_array_steal_index_fast (pool, pool->len - 1);
+  else
+    row = g_object_ref_sink (orgsync_field_row_new ());
+
+  gtk_list_item_set_child (list_item, row);
+  g_object_unref (row);
+}
+
+static void
+teardown_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 GPtrArray                *pool)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (row == NULL)
+    return;
+
+  g_ptr_array_add (pool, g_object_ref (row));
+  gtk_list_item_set_child (list_item, NULL);
 }
 
 static void
@@ -207,32 +234,50 @@ difference (GHashTable *a,
  * Search
  */
 
-/* Every query builds the tree anew: while searching, every table left is opened
- * (its fields are the matching ones); without a query, all tables are folded.
- * One new model costs far less than hundreds of expansions, each of which would
- * ripple through the list view on its own. */
 static void
-rebuild_tree (OrgsyncCustomizeWindow *self)
+build_tree (OrgsyncCustomizeWindow *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
-  gboolean searching = orgsync_field_search_is_active (self->search);
 
   g_clear_object (&self->tree);
   self->tree = gtk_tree_list_model_new (orgsync_field_search_dup_tables (self->search),
-                                        FALSE, searching,
+                                        FALSE, orgsync_field_search_is_active (self->search),
                                         create_child_model_cb, self, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_list_view_set_model (self->tables_view, GTK_SELECTION_MODEL (selection));
 }
 
+/* Beyond this many changes, one new tree beats updating the old one: each change
+ * makes the list view re-measure and rebind its rows, while a new tree rebuilds
+ * them once (from pooled widgets). */
+#define MAX_CHANGES_IN_PLACE 12
+
+/* A search opens every table that has matches; ending it folds them again. Small
+ * changes (most keystrokes while typing) update the tree in place, so rows that
+ * still match keep their widgets; a start, an end or a large change of the search
+ * builds a new tree, with every table open while searching. */
 static void
 apply_search (OrgsyncCustomizeWindow *self,
               const char             *text)
 {
+  gboolean was_searching = orgsync_field_search_is_active (self->search);
+
   if (!orgsync_field_search_set_query (self->search, text))
     return;
 
-  rebuild_tree (self);
+  if (orgsync_field_search_is_active (self->search) == was_searching &&
+      orgsync_field_search_count_changes (self->search) <= MAX_CHANGES_IN_PLACE)
+    {
+      orgsync_field_search_update_models (self->search);
+    }
+  else
+    {
+      /* Let go of the old tree first: its rows need not follow the changes. */
+      gtk_list_view_set_model (self->tables_view, NULL);
+      g_clear_object (&self->tree);
+      orgsync_field_search_update_models (self->search);
+      build_tree (self);
+    }
 
   gtk_stack_set_visible_child_name (self->tables_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0
@@ -522,6 +567,7 @@ orgsync_customize_window_dispose (GObject *object)
   if (self->tables_view != NULL)
     gtk_list_view_set_model (self->tables_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ORGSYNC_TYPE_CUSTOMIZE_WINDOW);
+  g_clear_pointer (&self->row_pool, g_ptr_array_unref);
   g_clear_object (&self->tree);
   g_clear_object (&self->search);
   g_clear_object (&self->sobjects);
@@ -607,8 +653,10 @@ orgsync_customize_window_init (OrgsyncCustomizeWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
 
+  self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self->row_pool);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self->row_pool);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->tables_view, factory);
@@ -628,7 +676,7 @@ set_sobjects (OrgsyncCustomizeWindow *self,
   self->initial = selection_set (sobjects);
   self->search = orgsync_field_search_new (sobjects);
 
-  rebuild_tree (self);
+  build_tree (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (sobjects); i++)
     {

@@ -21,15 +21,18 @@
  * With 500 tables of 200 fields a keystroke must stay far below 50 ms, so the
  * casefolded "label\napi-name" of every table and field is computed once, when the
  * search is created, into plain arrays; a query is then one tight pass of strstr()
- * over them that records the positions to show, and the models handed to the tree are
- * views of those positions (OrgsyncIndexModel). No GObject is touched per field. */
+ * over them that records the positions to show. The models handed to the tree are
+ * views of those positions (OrgsyncIndexModel) that live as long as the search and are
+ * updated in place, so a row that still matches after a keystroke keeps its widget.
+ * No GObject is touched per field. */
 
 typedef struct
 {
-  char       *key;
-  char      **field_keys;   /* n_fields entries */
-  guint       n_fields;
-  GArray     *matches;      /* guint positions of matching fields, or NULL for all */
+  char              *key;
+  char             **field_keys;   /* n_fields entries */
+  guint              n_fields;
+  GArray            *matches;      /* guint positions of matching fields, or NULL for all */
+  OrgsyncIndexModel *fields_model; /* made when the tree first asks */
 } TableEntry;
 
 struct _OrgsyncFieldSearch
@@ -44,6 +47,9 @@ struct _OrgsyncFieldSearch
   char        *query;        /* casefolded, NULL when not searching */
   GArray      *shown;        /* guint positions of the tables to show */
   guint        n_matches;    /* fields shown in all */
+
+  OrgsyncIndexModel *tables_model;
+  gboolean          *root_shown;      /* what tables_model shows now, per table */
 };
 
 G_DEFINE_FINAL_TYPE (OrgsyncFieldSearch, orgsync_field_search, G_TYPE_OBJECT)
@@ -73,6 +79,119 @@ build_entry (TableEntry     *entry,
 
       entry->field_keys[i] = make_key (orgsync_field_get_label (field), orgsync_field_get_name (field));
     }
+}
+
+static GArray *
+dup_all_positions (guint n)
+{
+  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (positions, i);
+
+  return positions;
+}
+
+static gboolean
+table_shown (OrgsyncFieldSearch *self,
+             const TableEntry   *entry)
+{
+  if (self->query == NULL)
+    return TRUE;
+
+  return entry->matches != NULL || strstr (entry->key, self->query) != NULL;
+}
+
+static GArray *
+dup_wanted_fields (TableEntry *entry)
+{
+  if (entry->matches != NULL)
+    return g_array_ref (entry->matches);
+
+  return dup_all_positions (entry->n_fields);
+}
+
+static void
+update_fields_model (TableEntry *entry)
+{
+  g_autoptr(GArray) wanted = NULL;
+
+  if (entry->fields_model == NULL)
+    return;
+
+  wanted = dup_wanted_fields (entry);
+  orgsync_index_model_set_positions (entry->fields_model, wanted);
+}
+
+/* Brings the tree's models to the new query from the last table to the first:
+ * a change then never moves rows above it, so the list view does not make widgets
+ * for rows that a later change of the same keystroke would take away again. A
+ * table that comes into view gets its fields first, so it appears complete. */
+/**
+ * orgsync_field_search_update_models:
+ *
+ * Brings the models handed out to the current query.
+ */
+void
+orgsync_field_search_update_models (OrgsyncFieldSearch *self)
+{
+  guint root_position = 0;
+
+  g_return_if_fail (ORGSYNC_IS_FIELD_SEARCH (self));
+
+  for (guint t = 0; t < self->n_tables; t++)
+    if (self->root_shown[t])
+      root_position++;
+
+  for (guint t = self->n_tables; t > 0; t--)
+    {
+      TableEntry *entry = &self->tables[t - 1];
+      guint position = t - 1;
+      gboolean shown = table_shown (self, entry);
+
+      if (self->root_shown[t - 1])
+        root_position--;
+
+      update_fields_model (entry);
+
+      if (self->root_shown[t - 1] && !shown)
+        orgsync_index_model_splice (self->tables_model, root_position, 1, NULL, 0);
+      else if (!self->root_shown[t - 1] && shown)
+        orgsync_index_model_splice (self->tables_model, root_position, 0, &position, 1);
+
+      self->root_shown[t - 1] = shown;
+    }
+}
+
+/**
+ * orgsync_field_search_count_changes:
+ *
+ * Returns: how many items-changed signals orgsync_field_search_update_models() would
+ *   emit: many small changes cost a list view more than one new model
+ */
+guint
+orgsync_field_search_count_changes (OrgsyncFieldSearch *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (ORGSYNC_IS_FIELD_SEARCH (self), 0);
+
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      TableEntry *entry = &self->tables[t];
+      gboolean shown = table_shown (self, entry);
+
+      if (shown != self->root_shown[t])
+        count++;
+      else if (shown && entry->fields_model != NULL)
+        {
+          g_autoptr(GArray) wanted = dup_wanted_fields (entry);
+
+          count += orgsync_index_model_count_changes (entry->fields_model, wanted);
+        }
+    }
+
+  return count;
 }
 
 static void
@@ -134,8 +253,11 @@ orgsync_field_search_finalize (GObject *object)
         g_free (entry->field_keys[f]);
       g_free (entry->field_keys);
       g_free (entry->key);
+      g_clear_object (&entry->fields_model);
     }
   g_free (self->tables);
+  g_free (self->root_shown);
+  g_clear_object (&self->tables_model);
   g_clear_pointer (&self->table_index, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->sobjects);
@@ -175,12 +297,24 @@ orgsync_field_search_new (GListModel *sobjects)
       g_hash_table_insert (self->table_index, sobject, GUINT_TO_POINTER (t + 1));
     }
 
+  {
+    g_autoptr(GArray) all = dup_all_positions (self->n_tables);
+
+    self->tables_model = orgsync_index_model_new (sobjects, all);
+  }
+
+  self->root_shown = g_new (gboolean, self->n_tables);
+  for (guint t = 0; t < self->n_tables; t++)
+    self->root_shown[t] = TRUE;
+
   return self;
 }
 
 /**
  * orgsync_field_search_set_query:
  * @query: (nullable): what the person typed; blank text ends the search
+ *
+ * Matches the query; the models change with orgsync_field_search_update_models().
  *
  * Returns: %TRUE when what is shown changed
  */
@@ -221,42 +355,49 @@ orgsync_field_search_is_active (OrgsyncFieldSearch *self)
 /**
  * orgsync_field_search_dup_tables:
  *
- * Returns: (transfer full): the tables to show for the current query, all of them
- *   without one
+ * Returns: (transfer full): the tables to show, all of them without a query; the same
+ *   model for the life of the search, updated as the query changes
  */
 GListModel *
 orgsync_field_search_dup_tables (OrgsyncFieldSearch *self)
 {
   g_return_val_if_fail (ORGSYNC_IS_FIELD_SEARCH (self), NULL);
 
-  if (self->query == NULL)
-    return g_object_ref (self->sobjects);
-
-  return G_LIST_MODEL (orgsync_index_model_new (self->sobjects, self->shown));
+  return g_object_ref (G_LIST_MODEL (self->tables_model));
 }
 
 /**
  * orgsync_field_search_dup_fields:
  *
- * Returns: (transfer full): the fields of @sobject to show for the current query
+ * Returns: (transfer full): the fields of @sobject to show; the same model for the
+ *   life of the search, updated as the query changes
  */
 GListModel *
 orgsync_field_search_dup_fields (OrgsyncFieldSearch *self,
                                  OrgsyncSObject     *sobject)
 {
-  GListModel *fields;
+  TableEntry *entry;
   guint position;
 
   g_return_val_if_fail (ORGSYNC_IS_FIELD_SEARCH (self), NULL);
   g_return_val_if_fail (ORGSYNC_IS_SOBJECT (sobject), NULL);
 
-  fields = orgsync_sobject_get_fields (sobject);
   position = GPOINTER_TO_UINT (g_hash_table_lookup (self->table_index, sobject));
+  if (position == 0)
+    return g_object_ref (orgsync_sobject_get_fields (sobject));
 
-  if (self->query == NULL || position == 0 || self->tables[position - 1].matches == NULL)
-    return g_object_ref (fields);
+  entry = &self->tables[position - 1];
+  if (entry->fields_model == NULL)
+    {
+      g_autoptr(GArray) all = NULL;
 
-  return G_LIST_MODEL (orgsync_index_model_new (fields, self->tables[position - 1].matches));
+      if (entry->matches == NULL)
+        all = dup_all_positions (entry->n_fields);
+      entry->fields_model = orgsync_index_model_new (orgsync_sobject_get_fields (sobject),
+                                                     entry->matches != NULL ? entry->matches : all);
+    }
+
+  return g_object_ref (G_LIST_MODEL (entry->fields_model));
 }
 
 /* The number of field rows the current query shows. */

@@ -21,6 +21,8 @@ OrgsyncFieldSearch *orgsync_field_search_new             (GListModel         *so
 gboolean            orgsync_field_search_set_query       (OrgsyncFieldSearch *self,
                                                           const char         *query);
 gboolean            orgsync_field_search_is_active       (OrgsyncFieldSearch *self);
+guint               orgsync_field_search_count_changes   (OrgsyncFieldSearch *self);
+void                orgsync_field_search_update_models   (OrgsyncFieldSearch *self);
 GListModel         *orgsync_field_search_dup_tables      (OrgsyncFieldSearch *self);
 GListModel         *orgsync_field_search_dup_fields      (OrgsyncFieldSearch *self,
                                                           OrgsyncSObject     *sobject);

@@ -87,6 +87,11 @@ main (int   argc,
       keystrokes[n_keystrokes++] = now_ms () - t0;
     }
 
+  printf ("Each keystroke, in order (ms):");
+  for (guint i = 0; i < n_keystrokes; i++)
+    printf (" %.0f", keystrokes[i]);
+  printf ("\n");
+
   qsort (keystrokes, n_keystrokes, sizeof (double), compare_doubles);
   getrusage (RUSAGE_SELF, &usage);
 
