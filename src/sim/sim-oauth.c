@@ -606,7 +606,6 @@ static void
 user_fields (GString   *body,
              SimServer *self)
 {
-  g_autofree char *id = identity_url (self);
   char user_id[19];
 
   sim_make_id (user_id, "005", 1);
