@@ -10,6 +10,7 @@
 #include "fuzz-common.h"
 #include "sf-json-private.h"
 #include "sf-query-private.h"
+#include "sf-soql-builder.h"
 
 /* A query or queryAll response page (reference §4.2) into typed rows: once
  * with the columns a builder would name (one of every field type, relationship
@@ -87,8 +88,9 @@ check_json_text (GBytes        *body,
           const char *name = sf_record_batch_get_column_name (batch, c);
           JsonNode *member;
 
-          /* A dot separates relationship names (API names never hold one). */
-          if (strchr (name, '.') != NULL)
+          /* Only API names are looked up (a dot separates relationship
+           * names; a member named "" or "a.b" is no column Salesforce has). */
+          if (!sf_soql_is_identifier (name))
             continue;
 
           member = json_object_get_member (json_node_get_object (record), name);
