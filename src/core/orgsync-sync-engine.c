@@ -488,7 +488,7 @@ repair_selection (OrgsyncSyncEngine *self,
         g_strv_builder_add (kept, selection[i]);
     }
 
-  result = g_strv_builder_end (g_steal_pointer (&kept));
+  result = g_strv_builder_end (kept);
   if (!orgsync_database_save_selection (self->database, connection_id (self),
                                         (const char * const *) result, &error))
     g_warning ("Could not repair the field selection: %s", error->message);

@@ -262,7 +262,7 @@ test_field_gone (Fixture       *f,
   selection = orgsync_database_load_selection (db, id, &error);
   g_strv_builder_addv (builder, (const char **) selection);
   g_strv_builder_add (builder, "Account.Ghost__c");
-  with_ghost = g_strv_builder_end (g_steal_pointer (&builder));
+  with_ghost = g_strv_builder_end (builder);
   g_assert_true (orgsync_database_save_selection (db, id, (const char * const *) with_ghost, &error));
 
   f->repaired = 0;
