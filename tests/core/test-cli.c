@@ -309,6 +309,42 @@ test_browser_flow (void)
   cli_env_stop (&env);
 }
 
+/* The daemon syncs a connection that is due (never synced yet) and stops on SIGTERM. */
+static void
+test_daemon (void)
+{
+  CliEnv env = { 0, };
+  g_autoptr(GSubprocess) daemon = NULL;
+  guint runs = 0;
+
+  start_sim (&env, "Account=300,Contact=30,Lead=30,Opportunity=30");
+  cli_connect (&env, "Bg");
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Bg", "--preset", "minimal", NULL), ==, 0);
+
+  daemon = cli_spawn (&env, "daemon", NULL);
+  for (guint i = 0; i < 200 && runs == 0; i++)
+    {
+      g_autoptr(JsonNode) history = cli_run_json (&env, 0, "history", "Bg", "--json", NULL);
+
+      JsonArray *array = json_node_get_array (history);
+
+      /* A run is listed from its start: wait for one that finished. */
+      if (json_array_get_length (array) > 0 &&
+          g_strcmp0 (json_object_get_string_member (json_array_get_object_element (array, 0), "result"),
+                     "success") == 0)
+        runs = json_array_get_length (array);
+      else
+        g_usleep (100000);
+    }
+  g_assert_cmpuint (runs, >, 0);
+
+  g_subprocess_send_signal (daemon, SIGTERM);
+  g_assert_cmpint (cli_wait (daemon), ==, 0);
+  compare_all (&env, "Bg");
+
+  cli_env_stop (&env);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -358,6 +394,7 @@ main (int   argc,
     {
       g_test_add_func ("/cli/concurrent-and-cancel", test_concurrent_and_cancel);
       g_test_add_func ("/cli/quota-lagging-header", test_quota_lagging_header);
+      g_test_add_func ("/cli/daemon", test_daemon);
     }
 
   return g_test_run ();
