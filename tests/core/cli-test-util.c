@@ -11,14 +11,24 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include "cli-test-util.h"
+
+/* A failed assertion must not leave the simulator running (and holding the test's
+ * stderr open until meson's time-out). */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
 
 void
 cli_env_start (CliEnv             *env,
                const char * const *sim_args)
 {
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
@@ -31,7 +41,8 @@ cli_env_start (CliEnv             *env,
     g_strv_builder_addv (builder, (const char **) sim_args);
   argv = g_strv_builder_end (builder);
 
-  env->sim = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  env->sim = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (env->sim));
   env->url = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
