@@ -578,9 +578,9 @@ cmd_status (Cli   *cli,
     printf (_("Resumes at:  %s\n"), resume);
   printf (_("User:        %s (org %s)\n"), orgsync_connection_get_username (c), orgsync_connection_get_org_id (c));
   printf (_("Frequency:   %s\n"), orgsync_update_frequency_get_label (orgsync_connection_get_update_frequency (c)));
-  printf (_("API quota:   %u%% limit; %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " calls used\n"),
-          orgsync_connection_get_quota_threshold (c), orgsync_connection_get_api_used (c),
-          orgsync_connection_get_api_max (c));
+  printf (_("API quota:   %u%% limit; %lld of %lld calls used\n"),
+          orgsync_connection_get_quota_threshold (c), (long long) orgsync_connection_get_api_used (c),
+          (long long) orgsync_connection_get_api_max (c));
   printf (_("Last sync:   %s\n"), last ? last : _("never"));
   return ORGSYNC_CLI_EXIT_OK;
 }
@@ -884,11 +884,11 @@ progress_cb (OrgsyncConnection *c,
 {
   const char *object = orgsync_connection_get_current_object (c);
 
-  fprintf (stderr, _("\r\033[KSyncing %s: object %u of %u%s%s, %" G_GUINT64_FORMAT " records"),
+  fprintf (stderr, _("\r\033[KSyncing %s: object %u of %u%s%s, %llu records"),
            orgsync_connection_get_display_name (c), MIN (orgsync_connection_get_objects_done (c) + 1,
                                                          orgsync_connection_get_objects_total (c)),
            orgsync_connection_get_objects_total (c), object ? " " : "", object ? object : "",
-           orgsync_connection_get_records_synced (c));
+           (unsigned long long) orgsync_connection_get_records_synced (c));
   fflush (stderr);
 }
 
@@ -964,8 +964,9 @@ print_summary (OrgsyncSyncEngine *engine,
       add_int (b, "deleted", o->deleted);
       json_builder_end_object (b);
       if (!json)
-        printf (_("%-24s %8" G_GUINT64_FORMAT " added %8" G_GUINT64_FORMAT " updated %8" G_GUINT64_FORMAT " deleted\n"),
-                o->object, o->added, o->updated, o->deleted);
+        printf (_("%-24s %8llu added %8llu updated %8llu deleted\n"), o->object,
+                (unsigned long long) o->added, (unsigned long long) o->updated,
+                (unsigned long long) o->deleted);
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "warnings");
@@ -982,9 +983,9 @@ print_summary (OrgsyncSyncEngine *engine,
   if (json)
     print_json (b);
   else
-    printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " API call used in %.1f s.\n",
-                         "%" G_GUINT64_FORMAT " API calls used in %.1f s.\n", run->api_calls),
-            run->api_calls, duration / 1000.0);
+    printf (g_dngettext (GETTEXT_PACKAGE, "%llu API call used in %.1f s.\n",
+                         "%llu API calls used in %.1f s.\n", run->api_calls),
+            (unsigned long long) run->api_calls, duration / 1000.0);
 }
 
 static int
@@ -1121,7 +1122,7 @@ cmd_set (Cli   *cli,
   int threshold = -1;
   GOptionEntry entries[] = {
     { "frequency", 0, 0, G_OPTION_ARG_STRING, &frequency, N_("15m, 30m, 1h, 3h, 6h, 12h, 24h or manual"), "F" },
-    { "quota-threshold", 0, 0, G_OPTION_ARG_INT, &threshold, N_("Stop at this % of the daily API limit (10–95)"), "PCT" },
+    { "quota-threshold", 0, 0, G_OPTION_ARG_INT, &threshold, N_("Stop at this percentage of the daily API limit (10–95)"), "PCT" },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("NAME — change settings"));
