@@ -305,6 +305,10 @@ orgsync_manager_reload (OrgsyncManager  *self,
 
   update_syncing (self);
   sync_scheduler (self);
+  /* orgsync.db holds the next run as the process that saved last saw it; when this
+   * process schedules, its own scheduler knows better. */
+  if (self->scheduler != NULL)
+    orgsync_scheduler_tick (self->scheduler);
   return TRUE;
 }
 

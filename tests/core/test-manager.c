@@ -221,6 +221,16 @@ test_sync_quota_resume (Fixture       *f,
   g_assert_cmpuint (f->quota_events, ==, 1);
   g_assert_cmpint (count_rows (f, c, "Account"), ==, 2600);
 
+  /* The next run is an hour after this one, also after reading orgsync.db again (as
+   * the file monitor does after every save) */
+  g_assert_nonnull (orgsync_connection_get_next_sync (c));
+  g_assert_true (orgsync_manager_reload (f->manager, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (orgsync_connection_get_next_sync (c));
+  g_assert_cmpint (g_date_time_difference (orgsync_connection_get_next_sync (c),
+                                           orgsync_connection_get_last_sync (c)) / G_USEC_PER_SEC,
+                   ==, 3600);
+
   g_unsetenv ("ORGSYNC_BULK_MIN_ROWS");
   g_unsetenv ("ORGSYNC_QUOTA_LAG_WINDOW_SECONDS");
 }
