@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 
@@ -41,4 +42,35 @@ orgsync_format_count (gint64 count)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * orgsync_format_clock_time:
+ * @time: the time to show
+ * @now: the time the text is written at
+ *
+ * "14:00" for a time of the same day as @now, "Tue 14:00" within a week, a date beyond,
+ * all in local time. A text that is kept (a status detail) stays right on later days.
+ *
+ * Returns: (transfer full): the formatted time
+ */
+char *
+orgsync_format_clock_time (GDateTime *time,
+                           GDateTime *now)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+  GTimeSpan distance = g_date_time_difference (local, local_now);
+
+  if (g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now) &&
+      g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    /* Translators: a time of today, see the strftime(3) manual */
+    return g_date_time_format (local, _("%H:%M"));
+
+  if (ABS (distance) < 6 * G_TIME_SPAN_DAY)
+    /* Translators: a weekday and time, see the strftime(3) manual */
+    return g_date_time_format (local, _("%a %H:%M"));
+
+  /* Translators: a date and time, see the strftime(3) manual */
+  return g_date_time_format (local, _("%e %b %Y %H:%M"));
 }

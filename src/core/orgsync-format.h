@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
-char *orgsync_format_count (gint64 count);
+char *orgsync_format_count      (gint64     count);
+char *orgsync_format_clock_time (GDateTime *time,
+                                 GDateTime *now);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "orgsync-format.h"
 #include "orgsync-status.h"
 
 /* The status machine of design.md §4, as a pure function over a small state struct so
@@ -96,13 +97,29 @@ enter_error (OrgsyncStatusState       *state,
   set_text (&state->error_message, event->error_message);
 }
 
-static char *
-format_local_time (gint64 usec)
+static GDateTime *
+date_time_of (gint64 usec)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) epoch = NULL;
 
-  return local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
+  if (usec <= 0)
+    return NULL;
+
+  epoch = g_date_time_new_from_unix_utc (0);
+
+  return g_date_time_add (epoch, usec);
+}
+
+static char *
+format_resume_time (const OrgsyncStatusEvent *event)
+{
+  g_autoptr(GDateTime) resume = date_time_of (event->resume_at);
+  g_autoptr(GDateTime) at = event->at > 0 ? date_time_of (event->at) : g_date_time_new_now_utc ();
+
+  if (resume == NULL || at == NULL)
+    return g_strdup ("?");
+
+  return orgsync_format_clock_time (resume, at);
 }
 
 static char *
@@ -113,12 +130,13 @@ quota_reason (const OrgsyncStatusEvent *event)
   if (event->resume_at <= 0)
     return g_strdup (event->detail != NULL ? event->detail : _("API usage reached the limit set for this connection."));
 
-  time = format_local_time (event->resume_at);
+  time = format_resume_time (event);
   if (event->detail == NULL)
-    /* Translators: %s is a time of day, e.g. 14:30 */
+    /* Translators: %s is a time such as "14:30" or "Tue 09:10" */
     return g_strdup_printf (_("API usage reached the limit set for this connection. Expected to resume at %s."), time);
 
-  /* Translators: the first %s is the quota stop message, the second a time of day */
+  /* Translators: the first %s is the quota stop message, the second a time such as
+   * "14:30" or "Tue 09:10" */
   return g_strdup_printf (_("%s Expected to resume at %s."), event->detail, time);
 }
 
@@ -316,19 +334,6 @@ usec_of (GDateTime *date_time)
     return 0;
 
   return g_date_time_to_unix (date_time) * G_USEC_PER_SEC + g_date_time_get_microsecond (date_time);
-}
-
-static GDateTime *
-date_time_of (gint64 usec)
-{
-  g_autoptr(GDateTime) epoch = NULL;
-
-  if (usec <= 0)
-    return NULL;
-
-  epoch = g_date_time_new_from_unix_utc (0);
-
-  return g_date_time_add (epoch, usec);
 }
 
 void

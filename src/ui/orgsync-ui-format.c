@@ -34,28 +34,6 @@ orgsync_format_api_usage (gint64 used,
                           used_text, max_text, threshold);
 }
 
-/* "14:00" for today, "Tue 14:00" within a week, a date beyond. */
-char *
-orgsync_format_clock_time (GDateTime *time,
-                           GDateTime *now)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
-  GTimeSpan distance = g_date_time_difference (local, local_now);
-
-  if (g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now) &&
-      g_date_time_get_year (local) == g_date_time_get_year (local_now))
-    /* Translators: a time of today, see the strftime(3) manual */
-    return g_date_time_format (local, _("%H:%M"));
-
-  if (ABS (distance) < 6 * G_TIME_SPAN_DAY)
-    /* Translators: a weekday and time, see the strftime(3) manual */
-    return g_date_time_format (local, _("%a %H:%M"));
-
-  /* Translators: a date and time, see the strftime(3) manual */
-  return g_date_time_format (local, _("%e %b %Y %H:%M"));
-}
-
 char *
 orgsync_format_last_sync (GDateTime *last_sync,
                           GDateTime *now)

@@ -20,7 +20,5 @@ char *orgsync_format_last_sync   (GDateTime *last_sync,
                                   GDateTime *now);
 char *orgsync_format_next_sync   (GDateTime *next_sync,
                                   GDateTime *now);
-char *orgsync_format_clock_time  (GDateTime *time,
-                                  GDateTime *now);
 
 G_END_DECLS

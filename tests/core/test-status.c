@@ -171,6 +171,15 @@ test_quota (void)
   g_assert_cmpint (g_date_time_to_unix (orgsync_connection_get_resume_at (connection)), ==,
                    quota.resume_at / G_USEC_PER_SEC);
 
+  /* Stopped late in the evening, it resumes the next morning: the day is in the text,
+   * which stays right when read tomorrow (2026-01-01 is a Thursday). */
+  quota.at = T0 + G_GINT64_CONSTANT (23) * 3600 * G_USEC_PER_SEC;
+  quota.resume_at = T0 + G_GINT64_CONSTANT (33 * 60 + 10) * 60 * G_USEC_PER_SEC;
+  quota.detail = NULL;
+  orgsync_connection_apply_status_event (connection, &quota);
+  g_assert_cmpstr (orgsync_connection_get_status_detail (connection), ==,
+                   "API usage reached the limit set for this connection. Expected to resume at Fri 09:10.");
+
   /* It resumes by itself. */
   g_assert_true (orgsync_connection_apply_status_event (connection, &(OrgsyncStatusEvent) { ORGSYNC_STATUS_EVENT_QUOTA_RECOVERED, T0, NULL, NULL, NULL, 0 }));
   assert_status (connection, ORGSYNC_CONNECTION_STATUS_ACTIVE, ORGSYNC_STATUS_ACTION_NONE);
