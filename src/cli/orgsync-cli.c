@@ -477,7 +477,11 @@ cmd_reauthorize (Cli   *cli,
     options.login_url = orgsync_connection_get_login_url (c);
   orgsync_manager_reauthorize_async (cli->manager, c, &options, cli->cancellable, got_result, cli);
   if (!orgsync_manager_reauthorize_finish (cli->manager, wait_result (cli), &error))
-    status = fail (error);
+    {
+      status = fail (error);
+      if (g_error_matches (error, ORGSYNC_ERROR, ORGSYNC_ERROR_REFRESHED_SANDBOX))
+        fprintf (stderr, "%s", _("To reconnect, run the same command again with --allow-new-org.\n"));
+    }
   else
     printf (_("Reauthorized “%s” as %s.\n"), orgsync_connection_get_display_name (c),
             orgsync_connection_get_username (c));

@@ -33,6 +33,7 @@ typedef enum
   ORGSYNC_ERROR_OTHER_ORG,            /* reauthorizing signed in to another org */
   ORGSYNC_ERROR_NOTHING_SELECTED,     /* a sync with no field selected */
   ORGSYNC_ERROR_INVALID_INPUT,        /* something a person typed: a URL, a frequency, a field */
+  ORGSYNC_ERROR_REFRESHED_SANDBOX,    /* reauthorizing found a new org id at the same My Domain */
 } OrgsyncError;
 
 GQuark orgsync_error_quark (void) G_GNUC_CONST;

@@ -1054,10 +1054,11 @@ reauthorized (GTask *task)
         }
       if (!s->allow_new_org)
         {
-          g_task_return_new_error (task, ORGSYNC_ERROR, ORGSYNC_ERROR_OTHER_ORG,
-                                   _("This org has a new org id at the same My Domain: the sandbox was "
-                                     "probably refreshed. Reconnecting syncs all its data again from scratch; "
-                                     "confirm to do so (orgsync-cli: --allow-new-org)."));
+          g_task_return_new_error (task, ORGSYNC_ERROR, ORGSYNC_ERROR_REFRESHED_SANDBOX,
+                                   _("The org at this address has a new org id (%s, was %s): the sandbox "
+                                     "was probably refreshed. Reconnecting syncs all of its data again "
+                                     "from scratch."),
+                                   s->user->org_id, orgsync_connection_get_org_id (c));
           return;
         }
       if (!reset_records (self, c, &error))
@@ -1223,8 +1224,9 @@ orgsync_manager_connect_finish (OrgsyncManager  *self,
  * orgsync_manager_reauthorize_async:
  *
  * Signs in again and replaces the stored tokens, keeping the data and settings. Fails
- * with %ORGSYNC_ERROR_OTHER_ORG for another org (see #OrgsyncSignInOptions for a
- * refreshed sandbox).
+ * with %ORGSYNC_ERROR_OTHER_ORG for another org, and with
+ * %ORGSYNC_ERROR_REFRESHED_SANDBOX for a new org id at the same My Domain unless
+ * #OrgsyncSignInOptions.allow_new_org accepts it.
  */
 void
 orgsync_manager_reauthorize_async (OrgsyncManager             *self,

@@ -900,13 +900,44 @@ handle_config (SimRequest *req)
   sim_request_json (req, 200, out);
 }
 
+/*
+ * /_sim/sandbox/refresh
+ */
+
+/* What a sandbox refresh does to a client: the org has a new id at the same address,
+ * and every session and refresh token of the old one is gone. */
+static void
+handle_sandbox (SimRequest *req,
+                const char *rest)
+{
+  SimServer *self = req->server;
+  GString *out;
+
+  if (!g_str_equal (rest, "/refresh") || !g_str_equal (req->method, "POST"))
+    {
+      control_error (req, 404, "Use POST /_sim/sandbox/refresh");
+      return;
+    }
+
+  sim_store_set_org_number (self->store, self->store->org_number + 1);
+  g_hash_table_remove_all (self->access_tokens);
+  g_hash_table_remove_all (self->refresh_tokens);
+  self->describe_modified_ms = sim_server_now (self);
+  sim_server_schedule_save (self);
+
+  out = g_string_new ("{\"orgId\":");
+  sim_json_append_string (out, self->store->org_id, -1);
+  g_string_append_c (out, '}');
+  sim_request_json (req, 200, out);
+}
+
 static void
 handle_index (SimRequest *req)
 {
   sim_request_json (req, 200, g_string_new (
     "{\"endpoints\":[\"/_sim/limits\",\"/_sim/faults\",\"/_sim/tokens\",\"/_sim/tokens/expire\","
     "\"/_sim/tokens/revoke\",\"/_sim/permissions\",\"/_sim/data/{Object}\",\"/_sim/records/{Object}\","
-    "\"/_sim/clock\",\"/_sim/stats\",\"/_sim/config\"]}"));
+    "\"/_sim/clock\",\"/_sim/stats\",\"/_sim/config\",\"/_sim/sandbox/refresh\"]}"));
 }
 
 static gboolean
@@ -948,6 +979,8 @@ sim_control_handle (SimRequest *req)
     handle_stats (req);
   else if (g_str_equal (rest, "/config"))
     handle_config (req);
+  else if (g_str_has_prefix (rest, "/sandbox"))
+    handle_sandbox (req, rest + strlen ("/sandbox"));
   else
     control_error (req, 404, "No such control endpoint");
 }

@@ -109,6 +109,8 @@ sim_state_save (SimServer  *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
   json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "orgNumber");
+  json_builder_add_int_value (b, self->store->org_number);
   json_builder_set_member_name (b, "clockOffsetMs");
   json_builder_add_int_value (b, self->clock_offset_ms);
   json_builder_set_member_name (b, "limit");
@@ -269,6 +271,7 @@ sim_state_load (SimServer  *self,
     }
 
   root = json_node_get_object (json_parser_get_root (parser));
+  sim_store_set_org_number (self->store, json_object_get_int_member_with_default (root, "orgNumber", 1));
   self->clock_offset_ms = json_object_get_int_member_with_default (root, "clockOffsetMs", 0);
   self->counter.limit = json_object_get_int_member_with_default (root, "limit", self->counter.limit);
   self->counter.lag = json_object_get_int_member_with_default (root, "lag", 0);

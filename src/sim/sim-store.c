@@ -50,7 +50,7 @@ sim_store_new (SimSchema  *schema,
   store->username = g_strdup (username);
   store->tables = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) table_free);
   store->scratch = g_string_new (NULL);
-  sim_make_id (store->org_id, "00D", 1);
+  sim_store_set_org_number (store, 1);
   sim_parse_datetime ("2025-10-01T00:00:00Z", &store->epoch_ms, NULL);
 
   store->perms.api_enabled = TRUE;
@@ -86,6 +86,15 @@ sim_store_new (SimSchema  *schema,
     }
 
   return store;
+}
+
+/* The org id; a sandbox refresh gives the same data another one. */
+void
+sim_store_set_org_number (SimStore *store,
+                          guint     org_number)
+{
+  store->org_number = MAX (org_number, 1);
+  sim_make_id (store->org_id, "00D", store->org_number);
 }
 
 void

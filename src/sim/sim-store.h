@@ -107,6 +107,7 @@ struct _SimStore
   SimPerms    perms;
   char       *username;
   char        org_id[19];
+  guint       org_number;        /* a refreshed sandbox gets the next one */
   gint64      epoch_ms;          /* generated data is dated before this */
   GString    *scratch;
 };
@@ -114,6 +115,8 @@ struct _SimStore
 SimStore   *sim_store_new               (SimSchema       *schema,
                                          guint64          seed,
                                          const char      *username);
+void        sim_store_set_org_number    (SimStore        *store,
+                                         guint            org_number);
 void        sim_store_free              (SimStore        *store);
 SimTable   *sim_store_table             (SimStore        *store,
                                          SimObject       *object);

@@ -32,6 +32,7 @@ struct _OrgsyncConnectDialog
   GtkButton            *check_again_button;
   AdwPreferencesGroup  *checklist_group;
   GtkButton            *client_app_help_button;
+  GtkButton            *try_again_button;
   AdwEntryRow          *client_id_row;
   GtkPasswordEntry     *client_secret_entry;
   GtkButton            *continue_button;
@@ -310,6 +311,7 @@ orgsync_connect_dialog_class_init (OrgsyncConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, check_again_button);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, client_app_help_button);
+  gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, try_again_button);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, client_secret_entry);
   gtk_widget_class_bind_template_child (widget_class, OrgsyncConnectDialog, continue_button);
@@ -586,17 +588,33 @@ orgsync_connect_dialog_show_checklist (OrgsyncConnectDialog *self)
   show_page (self, "checklist");
 }
 
+/**
+ * orgsync_connect_dialog_show_error:
+ * @retry_label: (nullable): the mnemonic label of the button that goes back to
+ *   signing in, when it means more than "Try Again"
+ */
 void
 orgsync_connect_dialog_show_error (OrgsyncConnectDialog *self,
                                    const char           *title,
                                    const char           *message,
-                                   gboolean              suggest_client_app)
+                                   gboolean              suggest_client_app,
+                                   const char           *retry_label)
 {
+  g_autoptr(GString) plain = NULL;
+
   g_return_if_fail (ORGSYNC_IS_CONNECT_DIALOG (self));
+
+  if (retry_label == NULL)
+    retry_label = _("_Try Again");
+  plain = g_string_new (retry_label);
+  g_string_replace (plain, "_", "", 0);
 
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_widget_set_visible (GTK_WIDGET (self->client_app_help_button), suggest_client_app);
+  gtk_button_set_label (self->try_again_button, retry_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->try_again_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
   show_page (self, "error");
 }
 

@@ -56,7 +56,8 @@ void                  orgsync_connect_dialog_show_checklist      (OrgsyncConnect
 void                  orgsync_connect_dialog_show_error          (OrgsyncConnectDialog *self,
                                                                   const char           *title,
                                                                   const char           *message,
-                                                                  gboolean              suggest_client_app);
+                                                                  gboolean              suggest_client_app,
+                                                                  const char           *retry_label);
 const char           *orgsync_connect_dialog_get_page            (OrgsyncConnectDialog *self);
 
 G_END_DECLS

@@ -116,6 +116,11 @@ orgsync_sign_in_problem_explain (const GError         *error,
 
   if (g_error_matches (error, ORGSYNC_ERROR, ORGSYNC_ERROR_OTHER_ORG))
     set_problem (problem, _("Another Org"), g_strdup (error->message), FALSE);
+  else if (g_error_matches (error, ORGSYNC_ERROR, ORGSYNC_ERROR_REFRESHED_SANDBOX))
+    {
+      set_problem (problem, _("Sandbox Refreshed"), g_strdup (error->message), FALSE);
+      problem->retry_label = _("_Sign In and Sync Again");
+    }
   else if (error->domain == ORGSYNC_ERROR &&
            (error->code == ORGSYNC_ERROR_KEYRING_UNAVAILABLE || error->code == ORGSYNC_ERROR_KEYRING_LOCKED))
     set_problem (problem, _("The Keyring Is Not Available"), g_strdup (error->message), FALSE);

@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char     *title;
-  char     *message;
-  gboolean  suggest_client_app;
+  char       *title;
+  char       *message;
+  gboolean    suggest_client_app;
+  const char *retry_label;         /* (nullable): instead of "Try Again" */
 } OrgsyncSignInProblem;
 
 void orgsync_sign_in_problem_explain (const GError         *error,

@@ -16,6 +16,7 @@
 #include "orgsync-customize-window.h"
 #include "orgsync-database.h"
 #include "orgsync-demo-org.h"
+#include "orgsync-error.h"
 #include "orgsync-format.h"
 #include "orgsync-history-window.h"
 #include "orgsync-permission-check.h"
@@ -470,6 +471,7 @@ typedef struct
   GCancellable      *cancellable;
   FlowKind           kind;
   gboolean           demo;
+  gboolean           allow_new_org;
 } Flow;
 
 static void
@@ -511,8 +513,13 @@ show_problem (OrgsyncConnectDialog *dialog,
       return;
     }
 
+  /* Signing in once more confirms that a refreshed sandbox is synced again in full. */
+  if (g_error_matches (error, ORGSYNC_ERROR, ORGSYNC_ERROR_REFRESHED_SANDBOX) && get_flow (dialog) != NULL)
+    get_flow (dialog)->allow_new_org = TRUE;
+
   orgsync_sign_in_problem_explain (error, &problem);
-  orgsync_connect_dialog_show_error (dialog, problem.title, problem.message, problem.suggest_client_app);
+  orgsync_connect_dialog_show_error (dialog, problem.title, problem.message, problem.suggest_client_app,
+                                     problem.retry_label);
   orgsync_sign_in_problem_clear (&problem);
 }
 
@@ -637,7 +644,7 @@ sign_in_cb (OrgsyncConnectDialog *dialog,
 
   if ((login_url = orgsync_connect_dialog_dup_login_url (dialog, &error)) == NULL)
     {
-      orgsync_connect_dialog_show_error (dialog, _("Check the Address"), error->message, FALSE);
+      orgsync_connect_dialog_show_error (dialog, _("Check the Address"), error->message, FALSE, NULL);
       return;
     }
 
@@ -652,6 +659,7 @@ sign_in_cb (OrgsyncConnectDialog *dialog,
   options.client_id = orgsync_connect_dialog_get_client_id (dialog);
   options.client_secret = orgsync_connect_dialog_get_client_secret (dialog);
   options.callback_url = options.client_id != NULL ? orgsync_connect_dialog_get_callback_url (dialog) : NULL;
+  options.allow_new_org = flow->allow_new_org;
 
   if (method == ORGSYNC_SIGN_IN_BROWSER)
     orgsync_connect_dialog_show_waiting (dialog, NULL);

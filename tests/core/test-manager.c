@@ -288,6 +288,61 @@ test_field_gone (Fixture       *f,
   g_assert_cmpint (count_rows (f, c, "Account"), ==, 2600);
 }
 
+static gboolean
+reauthorize (Fixture            *f,
+             OrgsyncConnection  *c,
+             gboolean            allow_new_org,
+             GError            **error)
+{
+  OrgsyncSignInOptions options = { ORGSYNC_SIGN_IN_PASSWORD, NULL, sim_server_get_base_url (f->sim),
+                                   "demo@orgsync.test", "demo1234DEMOTOKEN", };
+
+  options.allow_new_org = allow_new_org;
+  orgsync_manager_reauthorize_async (f->manager, c, &options, NULL, got_result, f);
+  return orgsync_manager_reauthorize_finish (f->manager, wait_result (f), error);
+}
+
+/* A refreshed sandbox (a new org id at the same address) is synced again from scratch,
+ * and only once the person confirms it; until then nothing changes. */
+static void
+test_refreshed_sandbox (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(OrgsyncConnection) c = connect (f);
+  g_autofree char *old_org = g_strdup (orgsync_connection_get_org_id (c));
+  OrgsyncSelectionEdit edit = { FALSE, "minimal", };
+  g_autoptr(OrgsyncSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) skipped = NULL;
+
+  orgsync_manager_select_async (f->manager, c, &edit, NULL, got_result, f);
+  skipped = orgsync_manager_select_finish (f->manager, wait_result (f), &error);
+  g_assert_no_error (error);
+  engine = sync_now (f, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, c, "Lead"), ==, 300);
+
+  sim_post (f, "/_sim/sandbox/refresh", "{}");
+  g_assert_false (reauthorize (f, c, FALSE, &error));
+  g_assert_error (error, ORGSYNC_ERROR, ORGSYNC_ERROR_REFRESHED_SANDBOX);
+  g_assert_nonnull (strstr (error->message, old_org));
+  g_clear_error (&error);
+  g_assert_cmpstr (orgsync_connection_get_org_id (c), ==, old_org);
+  g_assert_cmpint (count_rows (f, c, "Lead"), ==, 300);
+
+  g_assert_true (reauthorize (f, c, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (orgsync_connection_get_org_id (c), !=, old_org);
+  g_assert_cmpint (orgsync_connection_get_status (c), ==, ORGSYNC_CONNECTION_STATUS_SETTING_UP);
+  g_assert_cmpint (count_rows (f, c, "Lead"), <=, 0);
+
+  g_clear_object (&engine);
+  engine = sync_now (f, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, c, "Lead"), ==, 300);
+  g_assert_cmpint (orgsync_connection_get_status (c), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
+}
+
 /* A change that another process makes to orgsync.db reaches this one's models. */
 static void
 test_watch (Fixture       *f,
@@ -357,6 +412,8 @@ main (int   argc,
   g_test_add ("/manager/sync-quota-resume", Fixture, NULL, fixture_set_up, test_sync_quota_resume,
               fixture_tear_down);
   g_test_add ("/manager/field-gone", Fixture, NULL, fixture_set_up, test_field_gone, fixture_tear_down);
+  g_test_add ("/manager/refreshed-sandbox", Fixture, NULL, fixture_set_up, test_refreshed_sandbox,
+              fixture_tear_down);
   g_test_add ("/manager/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
   g_test_add ("/manager/reload-and-settings", Fixture, NULL, fixture_set_up, test_reload_and_settings,
               fixture_tear_down);

@@ -284,6 +284,35 @@ test_stats_and_tokens (void)
   token = sim_test_login (session, base);
 }
 
+static char *
+dup_org_id (const char *access_token)
+{
+  g_autoptr(SimTestResponse) info = sim_test_get (session, base, access_token, "/services/oauth2/userinfo");
+
+  g_assert_cmpuint (info->status, ==, 200);
+  return g_strdup (json_object_get_string_member (sim_test_object (info), "organization_id"));
+}
+
+/* A refreshed sandbox: same address, another org id, every old token gone. */
+static void
+test_sandbox_refresh (void)
+{
+  g_autofree char *before = dup_org_id (token);
+  g_autoptr(SimTestResponse) refresh = sim_test_control (session, base, "/sandbox/refresh", "{}");
+  g_autoptr(SimTestResponse) old = query ("/services/data/v61.0/limits");
+  g_autofree char *after = NULL;
+
+  g_assert_cmpuint (refresh->status, ==, 200);
+  g_assert_cmpuint (old->status, ==, 401);
+
+  g_free (token);
+  token = sim_test_login (session, base);
+  after = dup_org_id (token);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpstr (after, ==, json_object_get_string_member (sim_test_object (refresh), "orgId"));
+  g_assert_true (g_str_has_prefix (after, "00D"));
+}
+
 static void
 test_state_file (void)
 {
@@ -342,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/sim/control/permissions", test_permissions);
   g_test_add_func ("/sim/control/data", test_data_and_replication);
   g_test_add_func ("/sim/control/stats-tokens", test_stats_and_tokens);
+  g_test_add_func ("/sim/control/sandbox-refresh", test_sandbox_refresh);
   g_test_add_func ("/sim/control/state-file", test_state_file);
 
   ret = g_test_run ();

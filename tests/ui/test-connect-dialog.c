@@ -139,7 +139,7 @@ test_connect_dialog_checklist (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.continue", NULL);
   g_assert_cmpint (continues, ==, 1);
 
-  orgsync_connect_dialog_show_error (dialog, "Sign-In Refused", "The org blocks this client.", TRUE);
+  orgsync_connect_dialog_show_error (dialog, "Sign-In Refused", "The org blocks this client.", TRUE, NULL);
   g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "error");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.try-again", NULL));
   g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "sign-in");

@@ -70,7 +70,14 @@ count_notifications (const char *text)
   return count;
 }
 
-/* Runs the main loop until @check says so; a stuck flow fails after @seconds. */
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @check says so; a stuck flow fails after @seconds. The
+ * loop wakes up now and then, for checks of things outside it (the notification log). */
 static void
 wait_until (gboolean    (*check) (gpointer),
             gpointer      data,
@@ -78,6 +85,7 @@ wait_until (gboolean    (*check) (gpointer),
             const char   *what)
 {
   gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, wake_up, NULL);
 
   while (!check (data))
     {
@@ -85,6 +93,21 @@ wait_until (gboolean    (*check) (gpointer),
         g_error ("Gave up waiting for %s", what);
       g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (tick);
+}
+
+static gboolean
+notified (gpointer text)
+{
+  return count_notifications (text) > 0;
+}
+
+/* Notifications travel over D-Bus to the fake server, which logs them a moment later. */
+static guint
+wait_for_notifications (const char *text)
+{
+  wait_until (notified, (gpointer) text, 30, text);
+  return count_notifications (text);
 }
 
 static GtkWindow *
@@ -334,7 +357,7 @@ test_demo_flow_quota_stop (void)
 
   /* The person is told once, not at every refused run. */
   sync_now_and_wait ();
-  g_assert_cmpuint (count_notifications ("stopped syncing at its API limit"), ==, 1);
+  g_assert_cmpuint (wait_for_notifications ("stopped syncing at its API limit"), ==, 1);
   screenshot (GTK_WIDGET (window), "data-sources-quota");
 
   /* Change Limit from the banner: Settings with the threshold in front; raising it
@@ -352,6 +375,15 @@ test_demo_flow_quota_stop (void)
 }
 
 static void
+sign_in_with_password (OrgsyncConnectDialog *dialog)
+{
+  orgsync_connect_dialog_set_credentials (dialog, ORGSYNC_DEMO_USERNAME, ORGSYNC_DEMO_PASSWORD,
+                                          ORGSYNC_DEMO_SECURITY_TOKEN);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.password", NULL);
+  wait_until (dialog_left_busy_pages, dialog, 60, "the answer to signing in");
+}
+
+static void
 test_demo_flow_revoked_token (void)
 {
   OrgsyncConnection *connection = first_connection ();
@@ -362,7 +394,7 @@ test_demo_flow_revoked_token (void)
 
   g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ERROR);
   g_assert_cmpint (orgsync_connection_get_status_action (connection), ==, ORGSYNC_STATUS_ACTION_REAUTHORIZE);
-  g_assert_cmpuint (count_notifications ("needs you to sign in again"), ==, 1);
+  g_assert_cmpuint (wait_for_notifications ("needs you to sign in again"), ==, 1);
   screenshot (GTK_WIDGET (window), "data-sources-error");
 
   /* Reauthorize: the same sign-in, same data and settings afterwards. */
@@ -370,10 +402,7 @@ test_demo_flow_revoked_token (void)
                                              orgsync_connection_get_id (connection)));
   dialog = ORGSYNC_CONNECT_DIALOG (find_toplevel (ORGSYNC_TYPE_CONNECT_DIALOG));
   g_assert_nonnull (dialog);
-  orgsync_connect_dialog_set_credentials (dialog, ORGSYNC_DEMO_USERNAME, ORGSYNC_DEMO_PASSWORD,
-                                          ORGSYNC_DEMO_SECURITY_TOKEN);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.password", NULL);
-  wait_until (dialog_left_busy_pages, dialog, 60, "the permission checklist");
+  sign_in_with_password (dialog);
   g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "checklist");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.continue", NULL);
 
@@ -381,6 +410,41 @@ test_demo_flow_revoked_token (void)
   for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
     g_main_context_iteration (NULL, FALSE);
   wait_until (run_ended, NULL, 120, "the sync after reauthorizing");
+  g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
+}
+
+/* The org was refreshed (a sandbox): signing in again says so, and only the second
+ * sign-in, which the person chose, syncs it again from scratch. */
+static void
+test_demo_flow_refreshed_sandbox (void)
+{
+  OrgsyncConnection *connection = first_connection ();
+  g_autofree char *old_org = g_strdup (orgsync_connection_get_org_id (connection));
+  OrgsyncConnectDialog *dialog;
+
+  sim_post ("/_sim/sandbox/refresh", "{}");
+  sync_now_and_wait ();
+  g_assert_cmpint (orgsync_connection_get_status_action (connection), ==, ORGSYNC_STATUS_ACTION_REAUTHORIZE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reauthorize", "s",
+                                             orgsync_connection_get_id (connection)));
+  dialog = ORGSYNC_CONNECT_DIALOG (find_toplevel (ORGSYNC_TYPE_CONNECT_DIALOG));
+  g_assert_nonnull (dialog);
+  sign_in_with_password (dialog);
+  g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "error");
+  g_assert_cmpstr (orgsync_connection_get_org_id (connection), ==, old_org);
+  screenshot (GTK_WIDGET (dialog), "connect-sandbox-refreshed");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.try-again", NULL);
+  g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "sign-in");
+  sign_in_with_password (dialog);
+  g_assert_cmpstr (orgsync_connect_dialog_get_page (dialog), ==, "checklist");
+  g_assert_cmpstr (orgsync_connection_get_org_id (connection), !=, old_org);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.continue", NULL);
+
+  for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
+    g_main_context_iteration (NULL, FALSE);
+  wait_until (run_ended, NULL, 120, "the full sync of the refreshed sandbox");
   g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -407,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/demo-flow/settings-save-and-cancel", test_demo_flow_settings_save_and_cancel);
   g_test_add_func ("/demo-flow/quota-stop", test_demo_flow_quota_stop);
   g_test_add_func ("/demo-flow/revoked-token", test_demo_flow_revoked_token);
+  g_test_add_func ("/demo-flow/refreshed-sandbox", test_demo_flow_refreshed_sandbox);
 
   ret = g_test_run ();
   g_clear_object (&app);
