@@ -829,6 +829,43 @@ cmd_presets (Cli   *cli,
   return ORGSYNC_CLI_EXIT_OK;
 }
 
+/* select --dry-run: what the edit would cost, nothing stored. */
+static int
+print_estimate (Cli                        *cli,
+                OrgsyncConnection          *c,
+                const OrgsyncSelectionEdit *edit,
+                gboolean                    json)
+{
+  g_autofree OrgsyncSyncEstimate *estimate = NULL;
+  g_autoptr(GError) error = NULL;
+
+  orgsync_manager_estimate_edit_async (cli->manager, c, edit, cli->cancellable, got_result, cli);
+  if ((estimate = orgsync_manager_estimate_edit_finish (cli->manager, wait_result (cli), &error)) == NULL)
+    return fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      add_int (b, "records", estimate->records);
+      add_int (b, "apiCalls", estimate->api_calls);
+      add_int (b, "apiUsed", estimate->api_used);
+      add_int (b, "apiMax", estimate->api_max);
+      add_int (b, "quotaThreshold", orgsync_connection_get_quota_threshold (c));
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      g_autofree char *text = orgsync_format_estimate (estimate, orgsync_connection_get_quota_threshold (c));
+
+      printf ("%s\n%s", text, _("Nothing was saved (--dry-run).\n"));
+    }
+
+  return ORGSYNC_CLI_EXIT_OK;
+}
+
 static int
 cmd_select (Cli   *cli,
             int    argc,
@@ -838,13 +875,16 @@ cmd_select (Cli   *cli,
   g_auto(GStrv) objects = NULL;
   g_auto(GStrv) add = NULL;
   g_auto(GStrv) remove = NULL;
-  gboolean clear = FALSE;
+  gboolean clear = FALSE, dry_run = FALSE, json = FALSE;
   GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Make the selection exactly a preset’s"), "ID" },
     { "object", 0, 0, G_OPTION_ARG_STRING_ARRAY, &objects, N_("Select every field of an object"), "OBJ" },
     { "add", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add, N_("Select a field"), "OBJ.FIELD" },
     { "remove", 0, 0, G_OPTION_ARG_STRING_ARRAY, &remove, N_("Deselect a field (or OBJ: an object)"), "OBJ.FIELD" },
     { "clear", 0, 0, G_OPTION_ARG_NONE, &clear, N_("Start from an empty selection"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Save nothing; estimate what the next sync would fetch and cost (one API call)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the estimate of --dry-run as JSON"), NULL },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("NAME — choose the objects and fields to sync"));
@@ -857,7 +897,7 @@ cmd_select (Cli   *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, 1, &status))
     return status;
-  if (!clear && preset == NULL && objects == NULL && add == NULL && remove == NULL)
+  if (!clear && preset == NULL && objects == NULL && add == NULL && remove == NULL && !dry_run)
     return usage_error (context, _("Nothing to do: give --preset, --object, --add, --remove or --clear."));
   if ((c = find_connection (cli, argv[1])) == NULL)
     return ORGSYNC_CLI_EXIT_USAGE;
@@ -867,6 +907,9 @@ cmd_select (Cli   *cli,
   edit.objects = (const char * const *) objects;
   edit.add = (const char * const *) add;
   edit.remove = (const char * const *) remove;
+  if (dry_run)
+    return print_estimate (cli, c, &edit, json);
+
   orgsync_manager_select_async (cli->manager, c, &edit, cli->cancellable, got_result, cli);
   if ((skipped = orgsync_manager_select_finish (cli->manager, wait_result (cli), &error)) == NULL)
     return fail (error);
@@ -1348,7 +1391,7 @@ static const Command commands[] = {
   { "objects", N_("NAME [--json]"), N_("List the org’s objects"), cmd_objects },
   { "fields", N_("NAME OBJECT [--json]"), N_("List an object’s fields"), cmd_fields },
   { "presets", "[--json]", N_("List the data presets"), cmd_presets },
-  { "select", N_("NAME [--preset ID] [--object OBJ] [--add OBJ.FIELD] [--remove OBJ.FIELD] [--clear]"),
+  { "select", N_("NAME [--preset ID] [--object OBJ] [--add OBJ.FIELD] [--remove OBJ.FIELD] [--clear] [--dry-run]"),
     N_("Choose what to sync"), cmd_select },
   { "sync", N_("NAME [--full] [--json]"), N_("Sync now"), cmd_sync },
   { "pause", N_("NAME"), N_("Stop syncing a connection"), cmd_pause },

@@ -29,6 +29,7 @@
 #include "orgsync-sobject.h"
 #include "orgsync-status.h"
 #include "orgsync-sync-engine.h"
+#include "orgsync-sync-estimate.h"
 #include "orgsync-sync-lock.h"
 #include "orgsync-sync-run.h"
 #include "orgsync-types.h"

@@ -74,3 +74,69 @@ orgsync_format_clock_time (GDateTime *time,
   /* Translators: a date and time, see the strftime(3) manual */
   return g_date_time_format (local, _("%e %b %Y %H:%M"));
 }
+
+/* A share of the daily limit that stays readable when it is small: "0.1%", "12%". */
+static char *
+format_share (guint64 calls,
+              gint64  max)
+{
+  double percent = 100.0 * calls / max;
+
+  if (percent < 0.1)
+    /* Translators: a tiny share of the daily API limit */
+    return g_strdup (_("less than 0.1%"));
+  if (percent < 10)
+    return g_strdup_printf ("%.1f%%", percent);
+  return g_strdup_printf ("%.0f%%", percent);
+}
+
+/**
+ * orgsync_format_estimate:
+ * @threshold: the connection's quota threshold in percent
+ *
+ * The Review page's sentence on what the next sync costs, with a warning when it
+ * would not fit under the threshold today.
+ */
+char *
+orgsync_format_estimate (const OrgsyncSyncEstimate *estimate,
+                         guint                      threshold)
+{
+  g_autofree char *records = orgsync_format_count (estimate->records);
+  g_autofree char *count = orgsync_format_count (estimate->api_calls);
+  g_autofree char *calls = NULL;
+  g_autofree char *cost = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *max = NULL;
+  gint64 allowed;
+
+  /* Translators: a part of the sentences below */
+  calls = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %s API call", "about %s API calls",
+                                        estimate->api_calls),
+                           count);
+  if (estimate->records > 0)
+    /* Translators: the second argument is "about 14 API calls" */
+    cost = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Syncing the added fields fetches about %s record with %s",
+                                         "Syncing the added fields fetches about %s records with %s",
+                                         estimate->records),
+                            records, calls);
+  else
+    /* Translators: the argument is "about 3 API calls" */
+    cost = g_strdup_printf (_("The next sync costs %s"), calls);
+
+  if (estimate->api_max <= 0)
+    /* Translators: the sentence above, ended */
+    return g_strdup_printf (_("%s."), cost);
+
+  share = format_share (estimate->api_calls, estimate->api_max);
+  max = orgsync_format_count (estimate->api_max);
+  allowed = estimate->api_max * threshold / 100;
+
+  if (estimate->api_used >= 0 && estimate->api_used + (gint64) estimate->api_calls > allowed)
+    /* Translators: the sentence above, the share of the daily limit, the limit, the threshold */
+    return g_strdup_printf (_("%s, %s of the org’s daily limit of %s. That is more than is left today under "
+                              "the %u%% limit: syncing stops there and goes on when usage falls."),
+                            cost, share, max, threshold);
+
+  /* Translators: the sentence above, the share of the daily limit, the limit */
+  return g_strdup_printf (_("%s, %s of the org’s daily limit of %s."), cost, share, max);
+}

@@ -9,10 +9,14 @@
 
 #include <glib.h>
 
+#include "orgsync-sync-estimate.h"
+
 G_BEGIN_DECLS
 
-char *orgsync_format_count      (gint64     count);
-char *orgsync_format_clock_time (GDateTime *time,
-                                 GDateTime *now);
+char *orgsync_format_count      (gint64                     count);
+char *orgsync_format_clock_time (GDateTime                 *time,
+                                 GDateTime                 *now);
+char *orgsync_format_estimate   (const OrgsyncSyncEstimate *estimate,
+                                 guint                      threshold);
 
 G_END_DECLS

@@ -1278,6 +1278,7 @@ typedef struct
   OrgsyncConnection *connection;
   OrgsyncSession    *session;
   GStrv              describe;
+  GListModel        *sobjects;
 } SessionOp;
 
 static void
@@ -1286,6 +1287,7 @@ session_op_free (SessionOp *op)
   g_clear_object (&op->connection);
   g_clear_object (&op->session);
   g_strfreev (op->describe);
+  g_clear_object (&op->sobjects);
   g_free (op);
 }
 
@@ -1559,6 +1561,98 @@ orgsync_manager_load_objects_finish (OrgsyncManager  *self,
 }
 
 /*
+ * Estimates
+ */
+
+static void
+estimated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SessionOp *op = g_task_get_task_data (task);
+  OrgsyncSyncEstimate *estimate;
+  GError *error = NULL;
+
+  if ((estimate = orgsync_sync_estimate_finish (result, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* No call was needed: the usage is the connection's, as of its last run. */
+  if (estimate->api_max <= 0)
+    {
+      estimate->api_used = orgsync_connection_get_api_used (op->connection);
+      estimate->api_max = orgsync_connection_get_api_max (op->connection);
+    }
+  g_task_return_pointer (task, estimate, g_free);
+}
+
+static void
+estimate_session_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OrgsyncManager *self = g_task_get_source_object (task);
+  SessionOp *op = g_task_get_task_data (task);
+  SfClient *client = session_opened (task, result);
+  g_autofree char *records_path = NULL;
+  GError *error = NULL;
+
+  if (client == NULL)
+    return;
+
+  if ((records_path = orgsync_manager_dup_records_path (self, op->connection, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  orgsync_sync_estimate_async (client, op->sobjects, records_path, g_task_get_cancellable (task),
+                               estimated_cb, g_object_ref (task));
+}
+
+/**
+ * orgsync_manager_estimate_async:
+ * @sobjects: the tables with the selection to estimate (#OrgsyncSObject)
+ *
+ * What the next sync of this selection costs, given what records.db already holds
+ * (see orgsync_sync_estimate_async()).
+ */
+void
+orgsync_manager_estimate_async (OrgsyncManager      *self,
+                                OrgsyncConnection   *connection,
+                                GListModel          *sobjects,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+  SessionOp *op;
+
+  g_return_if_fail (ORGSYNC_IS_MANAGER (self));
+  g_return_if_fail (G_IS_LIST_MODEL (sobjects));
+
+  task = session_task_new (self, connection, cancellable, callback, user_data, orgsync_manager_estimate_async);
+  op = g_task_get_task_data (task);
+  op->sobjects = g_object_ref (sobjects);
+  orgsync_session_open_async (self->database, connection, self->clock, cancellable, estimate_session_cb, task);
+}
+
+/* Returns: (transfer full): the estimate; free it with g_free() */
+OrgsyncSyncEstimate *
+orgsync_manager_estimate_finish (OrgsyncManager  *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
  * Field selection
  */
 
@@ -1570,6 +1664,7 @@ typedef struct
   GStrv              objects;
   GStrv              add;
   GStrv              remove;
+  gboolean           estimate_only;   /* estimate the edit; store nothing */
 } SelectOp;
 
 static void
@@ -1786,6 +1881,40 @@ orgsync_manager_commit_selection (OrgsyncManager     *self,
 }
 
 static void
+edit_estimated_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OrgsyncSyncEstimate *estimate;
+  GError *error = NULL;
+
+  if ((estimate = orgsync_manager_estimate_finish (ORGSYNC_MANAGER (object), result, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, estimate, g_free);
+}
+
+/* The loaded tables carry the committed selection; the edit goes on top. */
+static void
+estimate_edit (GTask      *task,
+               GListModel *sobjects)
+{
+  OrgsyncManager *self = g_task_get_source_object (task);
+  SelectOp *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!apply_edit (self, op, sobjects, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  orgsync_manager_estimate_async (self, op->connection, sobjects, g_task_get_cancellable (task),
+                                  edit_estimated_cb, g_object_ref (task));
+}
+
+static void
 select_loaded_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -1797,8 +1926,19 @@ select_loaded_cb (GObject      *object,
   g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
 
-  if ((sobjects = orgsync_manager_load_objects_finish (self, result, &error)) == NULL ||
-      !apply_edit (self, op, sobjects, skipped, &error) ||
+  if ((sobjects = orgsync_manager_load_objects_finish (self, result, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (op->estimate_only)
+    {
+      estimate_edit (task, sobjects);
+      return;
+    }
+
+  if (!apply_edit (self, op, sobjects, skipped, &error) ||
       !orgsync_manager_commit_selection (self, op->connection, sobjects, &error))
     {
       g_task_return_error (task, error);
@@ -1809,33 +1949,21 @@ select_loaded_cb (GObject      *object,
   g_task_return_pointer (task, g_ptr_array_free (g_steal_pointer (&skipped), FALSE), (GDestroyNotify) g_strfreev);
 }
 
-/**
- * orgsync_manager_select_async:
- *
- * Edits the committed field selection (orgsync-cli select). Every name is checked
- * against the org's describe first; a wrong one fails the whole edit and nothing is
- * stored. The result lists what a preset names that the org does not have.
- */
-void
-orgsync_manager_select_async (OrgsyncManager             *self,
-                              OrgsyncConnection          *connection,
-                              const OrgsyncSelectionEdit *edit,
-                              GCancellable               *cancellable,
-                              GAsyncReadyCallback         callback,
-                              gpointer                    user_data)
+/* Loads the objects an edit names, then applies it (select_loaded_cb). */
+static void
+start_select (OrgsyncManager             *self,
+              OrgsyncConnection          *connection,
+              const OrgsyncSelectionEdit *edit,
+              gboolean                    estimate_only,
+              GTask                      *task)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
   OrgsyncPreset *preset = NULL;
   GError *error = NULL;
   SelectOp *op;
 
-  g_return_if_fail (ORGSYNC_IS_MANAGER (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, orgsync_manager_select_async);
-
   op = g_new0 (SelectOp, 1);
+  op->estimate_only = estimate_only;
   op->connection = g_object_ref (connection);
   op->clear = edit->clear;
   op->preset = g_strdup (edit->preset);
@@ -1858,8 +1986,67 @@ orgsync_manager_select_async (OrgsyncManager             *self,
     }
 
   g_ptr_array_add (objects, NULL);
-  orgsync_manager_load_objects_async (self, connection, (const char * const *) objects->pdata, cancellable,
-                                      select_loaded_cb, g_steal_pointer (&task));
+  orgsync_manager_load_objects_async (self, connection, (const char * const *) objects->pdata,
+                                      g_task_get_cancellable (task), select_loaded_cb, g_object_ref (task));
+}
+
+/**
+ * orgsync_manager_select_async:
+ *
+ * Edits the committed field selection (orgsync-cli select). Every name is checked
+ * against the org's describe first; a wrong one fails the whole edit and nothing is
+ * stored. The result lists what a preset names that the org does not have.
+ */
+void
+orgsync_manager_select_async (OrgsyncManager             *self,
+                              OrgsyncConnection          *connection,
+                              const OrgsyncSelectionEdit *edit,
+                              GCancellable               *cancellable,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ORGSYNC_IS_MANAGER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, orgsync_manager_select_async);
+  start_select (self, connection, edit, FALSE, task);
+}
+
+/**
+ * orgsync_manager_estimate_edit_async:
+ *
+ * What the next sync would cost after an edit of the selection, which is checked
+ * as orgsync_manager_select_async() does but not stored (orgsync-cli select
+ * --dry-run). See orgsync_manager_estimate_async().
+ */
+void
+orgsync_manager_estimate_edit_async (OrgsyncManager             *self,
+                                     OrgsyncConnection          *connection,
+                                     const OrgsyncSelectionEdit *edit,
+                                     GCancellable               *cancellable,
+                                     GAsyncReadyCallback         callback,
+                                     gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ORGSYNC_IS_MANAGER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, orgsync_manager_estimate_edit_async);
+  start_select (self, connection, edit, TRUE, task);
+}
+
+/* Returns: (transfer full): the estimate; free it with g_free() */
+OrgsyncSyncEstimate *
+orgsync_manager_estimate_edit_finish (OrgsyncManager  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Returns: (transfer full): what the preset names that the org does not have */

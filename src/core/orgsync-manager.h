@@ -14,6 +14,7 @@
 #include "orgsync-database.h"
 #include "orgsync-scheduler.h"
 #include "orgsync-sync-engine.h"
+#include "orgsync-sync-estimate.h"
 
 G_BEGIN_DECLS
 
@@ -131,6 +132,15 @@ void                orgsync_manager_load_objects_async     (OrgsyncManager      
 GListModel         *orgsync_manager_load_objects_finish    (OrgsyncManager             *self,
                                                             GAsyncResult               *result,
                                                             GError                    **error);
+void                orgsync_manager_estimate_async         (OrgsyncManager             *self,
+                                                            OrgsyncConnection          *connection,
+                                                            GListModel                 *sobjects,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+OrgsyncSyncEstimate *orgsync_manager_estimate_finish       (OrgsyncManager             *self,
+                                                            GAsyncResult               *result,
+                                                            GError                    **error);
 void                orgsync_manager_select_async           (OrgsyncManager             *self,
                                                             OrgsyncConnection          *connection,
                                                             const OrgsyncSelectionEdit *edit,
@@ -138,6 +148,15 @@ void                orgsync_manager_select_async           (OrgsyncManager      
                                                             GAsyncReadyCallback         callback,
                                                             gpointer                    user_data);
 GStrv               orgsync_manager_select_finish          (OrgsyncManager             *self,
+                                                            GAsyncResult               *result,
+                                                            GError                    **error);
+void                orgsync_manager_estimate_edit_async    (OrgsyncManager             *self,
+                                                            OrgsyncConnection          *connection,
+                                                            const OrgsyncSelectionEdit *edit,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+OrgsyncSyncEstimate *orgsync_manager_estimate_edit_finish  (OrgsyncManager             *self,
                                                             GAsyncResult               *result,
                                                             GError                    **error);
 gboolean            orgsync_manager_commit_selection       (OrgsyncManager             *self,

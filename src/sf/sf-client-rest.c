@@ -856,6 +856,117 @@ sf_client_get_limits_finish (SfClient      *self,
 }
 
 /*
+ * Record counts
+ */
+
+static gpointer
+parse_record_counts (GBytes    *body,
+                     gpointer   data,
+                     GError   **error)
+{
+  gsize length;
+  const char *bytes = g_bytes_get_data (body, &length);
+  g_autoptr(JsonNode) root = _sf_json_parse_object (bytes, length, "record counts", error);
+  g_autoptr(GHashTable) counts = NULL;
+  JsonNode *list;
+
+  if (root == NULL)
+    return NULL;
+
+  list = json_object_get_member (json_node_get_object (root), "sObjects");
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_RESPONSE, "The record counts have no sObjects list");
+      return NULL;
+    }
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (list), i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *name = entry ? _sf_json_get_string (entry, "name") : NULL;
+      gint64 count = entry ? _sf_json_get_int (entry, "count", -1) : -1;
+
+      /* An entry that is not an object name and a count is left out, not trusted. */
+      if (name == NULL || !sf_soql_is_identifier (name) || count < 0)
+        continue;
+      g_hash_table_replace (counts, g_strdup (name), g_memdup2 (&count, sizeof count));
+    }
+
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * sf_client_get_record_counts_async:
+ * @sobjects: object API names
+ *
+ * Reads /limits/recordCount (needs "View Setup and Configuration"): Salesforce's
+ * cached, approximate count of each object's records, without the recycle bin. One
+ * API call for all of them; objects the org does not have are left out of the answer.
+ */
+void
+sf_client_get_record_counts_async (SfClient            *self,
+                                   const char * const  *sobjects,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) path = g_string_new ("limits/recordCount?sObjects=");
+  GError *error = NULL;
+  SfRequest *request;
+
+  g_return_if_fail (SF_IS_CLIENT (self));
+  g_return_if_fail (sobjects != NULL && sobjects[0] != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sf_client_get_record_counts_async);
+  g_task_set_task_data (task, g_hash_table_unref, NULL);
+
+  for (guint i = 0; sobjects[i] != NULL; i++)
+    {
+      if (!sf_soql_is_identifier (sobjects[i]))
+        {
+          g_autofree char *shown = _sf_soql_shown_name (sobjects[i]);
+
+          g_task_return_new_error (task, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
+                                   "“%s” is not a Salesforce object name", shown);
+          return;
+        }
+      g_string_append_printf (path, "%s%s", i > 0 ? "," : "", sobjects[i]);
+    }
+
+  if (return_if_signed_out (self, task))
+    return;
+
+  if ((request = _sf_client_new_rest_request (self, "GET", path->str, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _sf_request_set_parser (request, parse_record_counts, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  _sf_client_send_async (self, request, cancellable, parsed_result_cb, g_steal_pointer (&task));
+}
+
+/**
+ * sf_client_get_record_counts_finish:
+ *
+ * Returns: (transfer full) (element-type utf8 gint64): object name → its record count
+ *   (a pointer to a #gint64)
+ */
+GHashTable *
+sf_client_get_record_counts_finish (SfClient      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
  * getUpdated / getDeleted
  */
 

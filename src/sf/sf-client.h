@@ -205,6 +205,14 @@ void            sf_client_get_limits_async            (SfClient             *sel
 SfLimits       *sf_client_get_limits_finish           (SfClient             *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+void            sf_client_get_record_counts_async     (SfClient             *self,
+                                                       const char * const   *sobjects,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GHashTable     *sf_client_get_record_counts_finish    (SfClient             *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
 void            sf_client_get_updated_async           (SfClient             *self,
                                                        const char           *sobject,
                                                        GDateTime            *start,

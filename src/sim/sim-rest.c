@@ -109,6 +109,47 @@ handle_limits (SimRequest *req)
   sim_request_json (req, 200, body);
 }
 
+/* /limits/recordCount: live records per object, without the recycle bin. Like
+ * Salesforce, names the org does not have are left out; without sObjects, every
+ * data object is listed. */
+static void
+handle_record_count (SimRequest *req)
+{
+  SimServer *self = req->server;
+  const char *param = sim_request_param (req, "sObjects");
+  g_auto(GStrv) names = param != NULL ? g_strsplit (param, ",", -1) : NULL;
+  GString *body;
+  gboolean first = TRUE;
+
+  req->route = "/services/data/vXX.X/limits/recordCount";
+  if (!self->store->perms.view_setup)
+    {
+      sim_request_error (req, 403, "INSUFFICIENT_ACCESS",
+                         "The user does not have the View Setup and Configuration permission");
+      return;
+    }
+
+  body = g_string_new ("{\"sObjects\":[");
+  for (guint i = 0; i < self->schema->objects->len; i++)
+    {
+      SimObject *object = g_ptr_array_index (self->schema->objects, i);
+      gboolean wanted = names == NULL;
+
+      for (guint j = 0; names != NULL && names[j] != NULL && !wanted; j++)
+        wanted = g_ascii_strcasecmp (names[j], object->name) == 0;
+      if (!wanted || object->kind != SIM_OBJECT_DATA)
+        continue;
+
+      g_string_append_printf (body, "%s{\"count\":%" G_GUINT64_FORMAT ",\"name\":", first ? "" : ",",
+                              sim_table_live_count (sim_store_table (self->store, object)));
+      sim_json_append_string (body, object->name, -1);
+      g_string_append_c (body, '}');
+      first = FALSE;
+    }
+  g_string_append (body, "]}");
+  sim_request_json (req, 200, body);
+}
+
 /*
  * sObject rows
  */
@@ -723,6 +764,8 @@ sim_rest_handle (SimRequest *req,
     handle_resources (req);
   else if (g_str_equal (rest, "/limits") || g_str_equal (rest, "/limits/"))
     handle_limits (req);
+  else if (g_str_equal (rest, "/limits/recordCount"))
+    handle_record_count (req);
   else if (g_str_equal (rest, "/sobjects") || g_str_has_prefix (rest, "/sobjects/"))
     handle_sobjects (req, rest + strlen ("/sobjects"));
   else if (g_str_equal (rest, "/query") || g_str_equal (rest, "/query/"))

@@ -796,6 +796,14 @@ orgsync_customize_window_set_estimate (OrgsyncCustomizeWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->estimate_label), estimate != NULL && *estimate != '\0');
 }
 
+const char *
+orgsync_customize_window_get_estimate (OrgsyncCustomizeWindow *self)
+{
+  g_return_val_if_fail (ORGSYNC_IS_CUSTOMIZE_WINDOW (self), NULL);
+
+  return gtk_label_get_label (self->estimate_label);
+}
+
 void
 orgsync_customize_window_show_review (OrgsyncCustomizeWindow *self)
 {

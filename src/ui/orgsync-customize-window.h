@@ -25,6 +25,7 @@ void                     orgsync_customize_window_set_search     (OrgsyncCustomi
 guint                    orgsync_customize_window_get_n_rows     (OrgsyncCustomizeWindow *self);
 void                     orgsync_customize_window_set_estimate   (OrgsyncCustomizeWindow *self,
                                                                   const char             *estimate);
+const char              *orgsync_customize_window_get_estimate   (OrgsyncCustomizeWindow *self);
 void                     orgsync_customize_window_show_review    (OrgsyncCustomizeWindow *self);
 
 G_END_DECLS

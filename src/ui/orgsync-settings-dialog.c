@@ -70,8 +70,8 @@ static const char *badge_classes[] = { "setting-up", "active", "not-syncing", "e
 /**
  * orgsync_settings_dialog_dup_frequency_hint:
  *
- * What a frequency costs when nothing changed: about one call per five tables plus
- * one metadata check per run (see the engine), times the runs of a day.
+ * What a frequency costs when nothing changed: the calls of a run without changes,
+ * times the runs of a day.
  */
 char *
 orgsync_settings_dialog_dup_frequency_hint (OrgsyncUpdateFrequency frequency,
@@ -84,7 +84,7 @@ orgsync_settings_dialog_dup_frequency_hint (OrgsyncUpdateFrequency frequency,
   if (seconds <= 0)
     return g_strdup (_("Syncs only when you choose Sync Now"));
 
-  per_run = (n_objects + 4) / 5 + 1;
+  per_run = orgsync_sync_estimate_idle_run_calls (n_objects);
   calls = orgsync_format_count (per_run * (24 * 3600 / seconds));
 
   /* Translators: the API calls a day that syncing at this frequency needs when no

@@ -17,11 +17,11 @@
 #include "orgsync-database.h"
 #include "orgsync-demo-org.h"
 #include "orgsync-error.h"
-#include "orgsync-format.h"
 #include "orgsync-history-window.h"
 #include "orgsync-permission-check.h"
 #include "orgsync-settings-dialog.h"
 #include "orgsync-sign-in-error.h"
+#include "orgsync-ui-format.h"
 #include "orgsync-window-private.h"
 
 /* What the Data Sources window does to connections: every "win." action of the rows,
@@ -289,6 +289,13 @@ remove_action (GtkWidget  *widget,
  */
 
 static void
+cancel_and_unref (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  g_object_unref (cancellable);
+}
+
+static void
 customize_sync_now_cb (OrgsyncCustomizeWindow *customize,
                        OrgsyncWindow          *self)
 {
@@ -414,6 +421,46 @@ objects_listed_cb (GObject      *object,
 }
 
 static void
+estimated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(OrgsyncCustomizeWindow) customize = user_data;
+  OrgsyncConnection *connection = g_object_get_data (G_OBJECT (customize), "connection");
+  g_autofree OrgsyncSyncEstimate *estimate = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  estimate = orgsync_manager_estimate_finish (ORGSYNC_MANAGER (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (estimate != NULL)
+    text = orgsync_format_estimate (estimate, orgsync_connection_get_quota_threshold (connection));
+  else
+    /* Translators: the estimate of the next sync failed; the argument says why */
+    text = g_strdup_printf (_("What the next sync costs could not be estimated: %s"), error->message);
+
+  orgsync_customize_window_set_estimate (customize, text);
+}
+
+/* The Review page asks Salesforce for the record counts of the tables to fetch (one
+ * call); reviewing again while it is out cancels the earlier question. */
+static void
+customize_review_cb (OrgsyncCustomizeWindow *customize,
+                     OrgsyncWindow          *self)
+{
+  OrgsyncConnection *connection = g_object_get_data (G_OBJECT (customize), "connection");
+  GCancellable *cancellable = g_cancellable_new ();
+
+  /* Replacing the data cancels the earlier estimate (see open_customize_with). */
+  g_object_set_data_full (G_OBJECT (customize), "estimate", cancellable, cancel_and_unref);
+  orgsync_customize_window_set_estimate (customize, _("Estimating what the next sync costs…"));
+  orgsync_manager_estimate_async (self->manager, connection, orgsync_customize_window_get_sobjects (customize),
+                                  cancellable, estimated_cb, g_object_ref (customize));
+}
+
+static void
 open_customize_with (OrgsyncWindow     *self,
                      OrgsyncConnection *connection,
                      GListModel        *sobjects)
@@ -423,6 +470,7 @@ open_customize_with (OrgsyncWindow     *self,
   customize = orgsync_customize_window_new (orgsync_connection_get_display_name (connection), sobjects);
   g_object_set_data_full (G_OBJECT (customize), "connection", g_object_ref (connection), g_object_unref);
   g_signal_connect_object (customize, "sync-now", G_CALLBACK (customize_sync_now_cb), self, 0);
+  g_signal_connect_object (customize, "review", G_CALLBACK (customize_review_cb), self, 0);
   present_transient (self, GTK_WINDOW (customize));
 }
 

@@ -66,6 +66,7 @@ test_lifecycle (void)
   g_autoptr(JsonNode) check = NULL;
   g_autoptr(JsonNode) history = NULL;
   g_autoptr(JsonNode) summary = NULL;
+  g_autoptr(JsonNode) estimate = NULL;
   g_autofree char *records = NULL;
 
   start_sim (&env, "Account=2500,Contact=1500,Lead=800,Opportunity=600");
@@ -77,14 +78,23 @@ test_lifecycle (void)
   g_assert_true (json_object_get_boolean_member (json_node_get_object (check), "passed"));
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_node_get_object (check), "checks")), ==, 7);
 
-  /* Nothing selected yet */
+  /* Nothing selected yet; a dry run estimates and stores nothing */
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Acme", NULL), ==, 1);
+  estimate = cli_run_json (&env, 0, "select", "Acme", "--preset", "partner-overlap", "--dry-run", "--json", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (estimate), "records"), >=, 2500 + 1500 + 800 + 600);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (estimate), "apiCalls"), >, 1);
   g_assert_cmpint (cli_run (&env, NULL, NULL, "sync", "Acme", NULL), ==, 1);
   g_assert_cmpint (cli_run (&env, NULL, NULL, "select", "Acme", "--preset", "partner-overlap", NULL), ==, 0);
 
   /* Full sync, then a run without changes: one /composite call for four objects */
-  g_assert_cmpint (sync_json (&env, "Acme", 0), >, 0);
+  g_assert_cmpint (sync_json (&env, "Acme", 0), ==,
+                   json_object_get_int_member (json_node_get_object (estimate), "apiCalls"));
   compare_all (&env, "Acme");
-  g_assert_cmpint (sync_json (&env, "Acme", 0), ==, 1);
+  g_clear_pointer (&estimate, json_node_unref);
+  estimate = cli_run_json (&env, 0, "select", "Acme", "--dry-run", "--json", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (estimate), "records"), ==, 0);
+  g_assert_cmpint (sync_json (&env, "Acme", 0), ==,
+                   json_object_get_int_member (json_node_get_object (estimate), "apiCalls"));
 
   /* Updates, soft deletes, hard deletes (getDeleted notices a minute later) */
   g_clear_pointer (&summary, json_node_unref);

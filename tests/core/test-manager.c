@@ -288,6 +288,99 @@ test_field_gone (Fixture       *f,
   g_assert_cmpint (count_rows (f, c, "Account"), ==, 2600);
 }
 
+static gint64
+sim_api_used (Fixture *f)
+{
+  g_autofree char *url = g_strconcat (sim_server_get_base_url (f->sim), "/_sim/limits", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = soup_session_send_and_read (f->http, message, NULL, NULL);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+
+  return json_object_get_int_member (json_node_get_object (root), "used");
+}
+
+/* Commits the selection and syncs it: the run costs what was estimated. */
+static void
+sync_selection (Fixture                   *f,
+                OrgsyncConnection         *c,
+                GListModel                *sobjects,
+                const OrgsyncSyncEstimate *estimate)
+{
+  g_autoptr(OrgsyncSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (orgsync_manager_commit_selection (f->manager, c, sobjects, &error));
+  g_assert_no_error (error);
+  engine = sync_now (f, c, &error);
+  g_assert_no_error (error);
+  g_test_message ("estimated %" G_GUINT64_FORMAT " calls, the sync made %" G_GUINT64_FORMAT,
+                  estimate->api_calls, orgsync_sync_engine_get_run (engine)->api_calls);
+  g_assert_cmpuint (orgsync_sync_engine_get_run (engine)->api_calls, ==, estimate->api_calls);
+}
+
+static OrgsyncSyncEstimate *
+estimate (Fixture           *f,
+          OrgsyncConnection *c,
+          GListModel        *sobjects)
+{
+  g_autoptr(GError) error = NULL;
+  OrgsyncSyncEstimate *e;
+
+  orgsync_manager_estimate_async (f->manager, c, sobjects, NULL, got_result, f);
+  e = orgsync_manager_estimate_finish (f->manager, wait_result (f), &error);
+  g_assert_no_error (error);
+  return e;
+}
+
+/* The Review page's estimate: Salesforce's record counts for the tables the next
+ * sync fetches (one call), and the engine's cost rules, checked against the syncs. */
+static void
+test_estimate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(OrgsyncConnection) c = connect (f);
+  const char *describe[] = { "Account", "Lead", NULL };
+  const char *account_fields[] = { "Id", "Name", NULL };
+  const char *lead_fields[] = { "Id", "LastName", "Email", NULL };
+  g_autoptr(GListModel) sobjects = NULL;
+  g_autofree OrgsyncSyncEstimate *first = NULL;
+  g_autofree OrgsyncSyncEstimate *idle = NULL;
+  g_autofree OrgsyncSyncEstimate *backfill = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 used;
+
+  orgsync_manager_load_objects_async (f->manager, c, describe, NULL, got_result, f);
+  sobjects = orgsync_manager_load_objects_finish (f->manager, wait_result (f), &error);
+  g_assert_no_error (error);
+  orgsync_sobject_select_fields (orgsync_sobject_list_lookup (sobjects, "Account"), account_fields, TRUE, NULL);
+  orgsync_sobject_select_fields (orgsync_sobject_list_lookup (sobjects, "Lead"), lead_fields, TRUE, NULL);
+
+  /* Nothing synced yet: 2,600 Accounts (the first page and one REST page), 300 Leads */
+  used = sim_api_used (f);
+  first = estimate (f, c, sobjects);
+  g_assert_cmpint (sim_api_used (f) - used, ==, 1);
+  g_assert_cmpuint (first->records, ==, 2600 + 300);
+  g_assert_cmpuint (first->api_calls, ==, orgsync_sync_estimate_idle_run_calls (2) + 1);
+  g_assert_cmpint (first->api_max, ==, 1000);
+  g_assert_cmpint (first->api_used, >, used);
+  sync_selection (f, c, sobjects, first);
+
+  /* Everything synced: a run costs its /composite call; asking costs nothing */
+  used = sim_api_used (f);
+  idle = estimate (f, c, sobjects);
+  g_assert_cmpint (sim_api_used (f), ==, used);
+  g_assert_cmpuint (idle->records, ==, 0);
+  g_assert_cmpuint (idle->api_calls, ==, orgsync_sync_estimate_idle_run_calls (2));
+
+  /* A new Lead field: the Leads again, narrowly, after the run's own call */
+  orgsync_sobject_select_fields (orgsync_sobject_list_lookup (sobjects, "Lead"),
+                                 (const char *[]) { "Company", NULL }, FALSE, NULL);
+  backfill = estimate (f, c, sobjects);
+  g_assert_cmpuint (backfill->records, ==, 300);
+  g_assert_cmpuint (backfill->api_calls, ==, orgsync_sync_estimate_idle_run_calls (2) + 1);
+  sync_selection (f, c, sobjects, backfill);
+}
+
 static gboolean
 reauthorize (Fixture            *f,
              OrgsyncConnection  *c,
@@ -412,6 +505,7 @@ main (int   argc,
   g_test_add ("/manager/sync-quota-resume", Fixture, NULL, fixture_set_up, test_sync_quota_resume,
               fixture_tear_down);
   g_test_add ("/manager/field-gone", Fixture, NULL, fixture_set_up, test_field_gone, fixture_tear_down);
+  g_test_add ("/manager/estimate", Fixture, NULL, fixture_set_up, test_estimate, fixture_tear_down);
   g_test_add ("/manager/refreshed-sandbox", Fixture, NULL, fixture_set_up, test_refreshed_sandbox,
               fixture_tear_down);
   g_test_add ("/manager/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);

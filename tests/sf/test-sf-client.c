@@ -809,6 +809,58 @@ test_permission_errors (void)
   }
 }
 
+static GHashTable *
+get_record_counts (SfClient            *client,
+                   const char * const  *sobjects,
+                   GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sf_client_get_record_counts_async (client, sobjects, NULL, result_cb, &result);
+  return sf_client_get_record_counts_finish (client, wait_for (&result), error);
+}
+
+/* /limits/recordCount: one call for several objects; names the org does not have
+ * are left out; a name that is not an API name never leaves the process. */
+static void
+test_record_counts (void)
+{
+  g_autoptr(SfClient) client = signed_in_client ();
+  const char *names[] = { "Account", "Contact", "Nope__c", NULL };
+  const char *hostile[] = { "Account", "Lead&sObjects=User", NULL };
+  g_autoptr(JsonNode) config = sim_control ("GET", "/_sim/config", NULL);
+  JsonObject *objects = json_object_get_object_member (json_node_get_object (config), "objects");
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 sent = sf_client_get_requests_sent (client);
+  gint64 *count;
+
+  counts = get_record_counts (client, names, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sf_client_get_requests_sent (client) - sent, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+  count = g_hash_table_lookup (counts, "Account");
+  g_assert_nonnull (count);
+  g_assert_cmpint (*count, ==, json_object_get_int_member (json_object_get_object_member (objects, "Account"), "live"));
+  g_assert_null (g_hash_table_lookup (counts, "Nope__c"));
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  sent = sf_client_get_requests_sent (client);
+  counts = get_record_counts (client, hostile, &error);
+  g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_ARGUMENT);
+  g_assert_null (counts);
+  g_assert_cmpuint (sf_client_get_requests_sent (client), ==, sent);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(JsonNode) set = sim_control ("POST", "/_sim/permissions", "{\"viewSetup\":false}");
+
+    counts = get_record_counts (client, names, &error);
+    g_assert_error (error, SF_ERROR, SF_ERROR_INSUFFICIENT_ACCESS);
+    sim_reset ();
+  }
+}
+
 /* The permission checks the engine makes (reference §9). */
 static void
 test_permission_queries (void)
@@ -1315,6 +1367,7 @@ main (int   argc,
   g_test_add_func ("/sf/client/rest/query-errors", test_query_errors);
   g_test_add_func ("/sf/client/rest/permission-errors", test_permission_errors);
   g_test_add_func ("/sf/client/rest/permission-queries", test_permission_queries);
+  g_test_add_func ("/sf/client/rest/record-counts", test_record_counts);
   g_test_add_func ("/sf/client/rest/retries", test_retries);
   g_test_add_func ("/sf/client/rest/request-filter", test_request_filter);
   g_test_add_func ("/sf/client/rest/usage-tracking", test_usage_tracking);

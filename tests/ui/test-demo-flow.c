@@ -97,6 +97,14 @@ wait_until (gboolean    (*check) (gpointer),
 }
 
 static gboolean
+estimated (gpointer customize)
+{
+  const char *text = orgsync_customize_window_get_estimate (customize);
+
+  return *text != '\0' && !g_str_has_prefix (text, "Estimating");
+}
+
+static gboolean
 notified (gpointer text)
 {
   return count_notifications (text) > 0;
@@ -217,7 +225,11 @@ test_demo_flow_first_run (void)
   screenshot (GTK_WIDGET (customize), "customize-search");
   orgsync_customize_window_set_search (customize, NULL);
 
+  /* The review estimates the first sync from Salesforce's record counts. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customize), "customize.review", NULL));
+  wait_until (estimated, customize, 60, "the estimate of the first sync");
+  g_assert_nonnull (strstr (orgsync_customize_window_get_estimate (customize), "records"));
+  g_assert_nonnull (strstr (orgsync_customize_window_get_estimate (customize), "daily limit of 15,000"));
   screenshot (GTK_WIDGET (customize), "review");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customize), "customize.sync-now", NULL));
 
