@@ -721,6 +721,43 @@ orgsync_manager_rename (OrgsyncManager     *self,
   return TRUE;
 }
 
+/**
+ * orgsync_manager_move:
+ * @url: the org's new login and instance URL
+ *
+ * Points a connection at the same org under another address, keeping its sign-in
+ * and data: the demo org when its usual port was taken. Only for orgs that sign in
+ * and serve at one address.
+ */
+gboolean
+orgsync_manager_move (OrgsyncManager     *self,
+                      OrgsyncConnection  *connection,
+                      const char         *url,
+                      GError            **error)
+{
+  g_autofree char *login_url = NULL;
+  g_autofree char *old_login = NULL;
+  g_autofree char *old_instance = NULL;
+
+  g_return_val_if_fail (ORGSYNC_IS_MANAGER (self), FALSE);
+
+  if ((login_url = sf_url_normalize_login (url, error)) == NULL)
+    return FALSE;
+
+  old_login = g_strdup (orgsync_connection_get_login_url (connection));
+  old_instance = g_strdup (orgsync_connection_get_instance_url (connection));
+  orgsync_connection_set_login_url (connection, login_url);
+  orgsync_connection_set_instance_url (connection, login_url);
+  if (!save (self, connection, error))
+    {
+      orgsync_connection_set_login_url (connection, old_login);
+      orgsync_connection_set_instance_url (connection, old_instance);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Returns: (transfer full) (element-type OrgsyncSyncRun): the newest runs first */
 GPtrArray *
 orgsync_manager_list_history (OrgsyncManager     *self,

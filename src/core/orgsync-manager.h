@@ -192,6 +192,10 @@ gboolean            orgsync_manager_rename                 (OrgsyncManager      
                                                             OrgsyncConnection          *connection,
                                                             const char                 *name,
                                                             GError                    **error);
+gboolean            orgsync_manager_move                   (OrgsyncManager             *self,
+                                                            OrgsyncConnection          *connection,
+                                                            const char                 *url,
+                                                            GError                    **error);
 void                orgsync_manager_remove_async           (OrgsyncManager             *self,
                                                             OrgsyncConnection          *connection,
                                                             gboolean                    keep_data,

@@ -280,7 +280,8 @@ manager_event_cb (OrgsyncApplication *self,
  * The manager
  */
 
-/* Demo connections need the demo org running before anything syncs them. */
+/* Demo connections need the demo org running before anything syncs them, at the
+ * address it has this time. */
 static void
 start_demo_org_if_used (OrgsyncApplication *self)
 {
@@ -290,12 +291,23 @@ start_demo_org_if_used (OrgsyncApplication *self)
   for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
     {
       g_autoptr(OrgsyncConnection) connection = g_list_model_get_item (connections, i);
+      const char *url;
 
-      if (orgsync_demo_org_owns_url (self->demo_org, orgsync_connection_get_login_url (connection)))
+      if (!orgsync_demo_org_owns (self->demo_org, connection))
+        continue;
+
+      if (!orgsync_demo_org_start (self->demo_org, &error))
         {
-          if (!orgsync_demo_org_start (self->demo_org, &error))
-            g_warning ("The demo org did not start: %s", error->message);
+          g_warning ("The demo org did not start: %s", error->message);
           return;
+        }
+
+      url = orgsync_demo_org_get_url (self->demo_org);
+      if (g_strcmp0 (orgsync_connection_get_login_url (connection), url) != 0 &&
+          !orgsync_manager_move (self->manager, connection, url, &error))
+        {
+          g_warning ("The demo connection could not move to %s: %s", url, error->message);
+          g_clear_error (&error);
         }
     }
 }

@@ -227,18 +227,23 @@ orgsync_demo_org_set_trickle (OrgsyncDemoOrg *self,
     self->trickle_id = g_timeout_add_seconds (interval_seconds, trickle_cb, self);
 }
 
-/* Whether @url is the demo org's address, now or on its usual port. */
+/* Whether @connection syncs the demo org: its address now, or the demo user on a
+ * loopback address (the port moves when the usual one is taken). */
 gboolean
-orgsync_demo_org_owns_url (OrgsyncDemoOrg *self,
-                           const char     *url)
+orgsync_demo_org_owns (OrgsyncDemoOrg    *self,
+                       OrgsyncConnection *connection)
 {
-  g_return_val_if_fail (ORGSYNC_IS_DEMO_ORG (self), FALSE);
+  const char *url;
 
-  if (url == NULL)
+  g_return_val_if_fail (ORGSYNC_IS_DEMO_ORG (self), FALSE);
+  g_return_val_if_fail (ORGSYNC_IS_CONNECTION (connection), FALSE);
+
+  if ((url = orgsync_connection_get_login_url (connection)) == NULL)
     return FALSE;
 
   return g_strcmp0 (url, orgsync_demo_org_get_url (self)) == 0 ||
-         g_strcmp0 (url, "http://127.0.0.1:" DEMO_PORT) == 0;
+         (g_str_has_prefix (url, "http://127.0.0.1:") &&
+          g_strcmp0 (orgsync_connection_get_username (connection), ORGSYNC_DEMO_USERNAME) == 0);
 }
 
 void

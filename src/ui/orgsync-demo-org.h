@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "orgsync-connection.h"
+
 G_BEGIN_DECLS
 
 #define ORGSYNC_DEMO_USERNAME       "demo@orgsync.test"
@@ -19,16 +21,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (OrgsyncDemoOrg, orgsync_demo_org, ORGSYNC, DEMO_ORG, GObject)
 
-OrgsyncDemoOrg *orgsync_demo_org_new             (const char      *data_dir);
-gboolean        orgsync_demo_org_start           (OrgsyncDemoOrg  *self,
-                                                  GError         **error);
-gboolean        orgsync_demo_org_is_running      (OrgsyncDemoOrg  *self);
-const char     *orgsync_demo_org_get_url         (OrgsyncDemoOrg  *self);
-void            orgsync_demo_org_set_trickle     (OrgsyncDemoOrg  *self,
-                                                  guint            interval_seconds);
-void            orgsync_demo_org_trickle_now     (OrgsyncDemoOrg  *self);
-gboolean        orgsync_demo_org_owns_url        (OrgsyncDemoOrg  *self,
-                                                  const char      *url);
-void            orgsync_demo_org_stop            (OrgsyncDemoOrg  *self);
+OrgsyncDemoOrg *orgsync_demo_org_new             (const char         *data_dir);
+gboolean        orgsync_demo_org_start           (OrgsyncDemoOrg     *self,
+                                                  GError            **error);
+gboolean        orgsync_demo_org_is_running      (OrgsyncDemoOrg     *self);
+const char     *orgsync_demo_org_get_url         (OrgsyncDemoOrg     *self);
+void            orgsync_demo_org_set_trickle     (OrgsyncDemoOrg     *self,
+                                                  guint               interval_seconds);
+void            orgsync_demo_org_trickle_now     (OrgsyncDemoOrg     *self);
+gboolean        orgsync_demo_org_owns            (OrgsyncDemoOrg     *self,
+                                                  OrgsyncConnection  *connection);
+void            orgsync_demo_org_stop            (OrgsyncDemoOrg     *self);
 
 G_END_DECLS

@@ -851,7 +851,7 @@ find_demo_connection (OrgsyncWindow  *self,
     {
       g_autoptr(OrgsyncConnection) connection = g_list_model_get_item (self->connections, i);
 
-      if (orgsync_demo_org_owns_url (demo, orgsync_connection_get_login_url (connection)))
+      if (orgsync_demo_org_owns (demo, connection))
         return connection;
     }
 

@@ -490,6 +490,17 @@ test_reload_and_settings (Fixture       *f,
   g_assert_error (error, ORGSYNC_ERROR, ORGSYNC_ERROR_INVALID_INPUT);
   g_clear_error (&error);
 
+  /* The demo org on another port: same org, new address, kept across a reload; plain
+   * http elsewhere than loopback is refused */
+  g_assert_true (orgsync_manager_move (f->manager, c, "http://127.0.0.1:1", &error));
+  g_assert_no_error (error);
+  g_assert_true (orgsync_manager_reload (other, &error));
+  g_assert_cmpstr (orgsync_connection_get_instance_url (seen), ==, "http://127.0.0.1:1");
+  g_assert_false (orgsync_manager_move (f->manager, c, "http://example.com", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (orgsync_connection_get_login_url (c), ==, "http://127.0.0.1:1");
+
   orgsync_manager_remove_async (f->manager, c, FALSE, NULL, got_result, f);
   g_assert_true (orgsync_manager_remove_finish (f->manager, wait_result (f), &error));
   g_assert_no_error (error);

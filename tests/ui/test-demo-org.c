@@ -45,8 +45,20 @@ test_demo_org_serves_loopback (void)
   g_assert_no_error (error);
   g_assert_true (orgsync_demo_org_start (first, &error));  /* idempotent */
   g_assert_true (g_str_has_prefix (orgsync_demo_org_get_url (first), "http://127.0.0.1:"));
-  g_assert_true (orgsync_demo_org_owns_url (first, orgsync_demo_org_get_url (first)));
-  g_assert_false (orgsync_demo_org_owns_url (first, "https://login.salesforce.com"));
+  {
+    g_autoptr(OrgsyncConnection) demo = orgsync_connection_new ("d");
+    g_autoptr(OrgsyncConnection) moved = orgsync_connection_new ("m");
+    g_autoptr(OrgsyncConnection) real = orgsync_connection_new ("r");
+
+    orgsync_connection_set_login_url (demo, orgsync_demo_org_get_url (first));
+    orgsync_connection_set_login_url (moved, "http://127.0.0.1:1");
+    orgsync_connection_set_username (moved, ORGSYNC_DEMO_USERNAME);
+    orgsync_connection_set_login_url (real, "https://login.salesforce.com");
+    orgsync_connection_set_username (real, ORGSYNC_DEMO_USERNAME);
+    g_assert_true (orgsync_demo_org_owns (first, demo));
+    g_assert_true (orgsync_demo_org_owns (first, moved));
+    g_assert_false (orgsync_demo_org_owns (first, real));
+  }
 
   /* A real peer: the versions list answers without a session. */
   versions_url = g_strconcat (orgsync_demo_org_get_url (first), "/services/data/", NULL);
