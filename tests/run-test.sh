@@ -7,6 +7,7 @@
 #                                           GTK's accessibility bridge switched on
 #   run-test.sh display-keyring PROGRAM...  display and a real keyring together (the
 #                                           daemon starts before DISPLAY is set)
+#   run-test.sh a11y-keyring PROGRAM...     display-keyring plus the AT-SPI bus
 #   run-test.sh keyring PROGRAM [ARGS...]   with a real, unlocked gnome-keyring-daemon
 #                                           on a private session bus, and no display
 #
@@ -53,7 +54,7 @@ case "$mode" in
     fi
     ;;
 
-  display-keyring)
+  display-keyring|a11y-keyring)
     fifo_dir=$(mktemp -d)
     mkfifo "$fifo_dir/displayfd"
     Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset \
@@ -65,11 +66,21 @@ case "$mode" in
     unset DISPLAY WAYLAND_DISPLAY XDG_RUNTIME_DIR
     export HOME="$keyring_home"
     export ORGSYNC_TEST_DISPLAY=":$display"
+    export ORGSYNC_TEST_A11Y=$([ "$mode" = a11y-keyring ] && echo 1 || echo 0)
+    [ "$mode" = a11y-keyring ] && unset GTK_A11Y NO_AT_BRIDGE
     dbus-run-session -- bash -c '
       eval "$(printf %s ci-keyring | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ \
                 gnome-keyring-daemon --unlock --components=secrets)"
       export GNOME_KEYRING_CONTROL
       export DISPLAY="$ORGSYNC_TEST_DISPLAY"
+      if [ "$ORGSYNC_TEST_A11Y" = 1 ]; then
+        /usr/libexec/at-spi-bus-launcher --launch-immediately &
+        launcher=$!
+        "$@"
+        status=$?
+        kill $launcher 2>/dev/null
+        exit $status
+      fi
       exec "$@"' keyring "${wrapper[@]}" "$@"
     ;;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-connect-dialog.h"
+#include "orgsync-widget-util.h"
 #include "sf-error.h"
 #include "sf-url.h"
 
@@ -600,21 +601,13 @@ orgsync_connect_dialog_show_error (OrgsyncConnectDialog *self,
                                    gboolean              suggest_client_app,
                                    const char           *retry_label)
 {
-  g_autoptr(GString) plain = NULL;
-
   g_return_if_fail (ORGSYNC_IS_CONNECT_DIALOG (self));
 
-  if (retry_label == NULL)
-    retry_label = _("_Try Again");
-  plain = g_string_new (retry_label);
-  g_string_replace (plain, "_", "", 0);
 
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_widget_set_visible (GTK_WIDGET (self->client_app_help_button), suggest_client_app);
-  gtk_button_set_label (self->try_again_button, retry_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->try_again_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+  orgsync_button_set_mnemonic_label (self->try_again_button, retry_label ? retry_label : _("_Try Again"));
   show_page (self, "error");
 }
 

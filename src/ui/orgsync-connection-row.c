@@ -12,6 +12,7 @@
 #include "orgsync-connection-row.h"
 #include "orgsync-ui-format.h"
 #include "orgsync-usage-bar.h"
+#include "orgsync-widget-util.h"
 
 /* One connection in the Data Sources list: name, account, a status badge, when it
  * last synced and syncs next, the API usage against the quota threshold, and — for an
@@ -229,7 +230,7 @@ update_error (OrgsyncConnectionRow *self)
   gtk_label_set_label (self->error_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->fix_button), action != ORGSYNC_STATUS_ACTION_NONE);
   if (action != ORGSYNC_STATUS_ACTION_NONE)
-    gtk_button_set_label (self->fix_button, orgsync_status_action_get_label (action));
+    orgsync_button_set_mnemonic_label (self->fix_button, orgsync_status_action_get_label (action));
 }
 
 static void

@@ -59,6 +59,8 @@ start_server (OrgsyncDemoOrg  *self,
 
   g_ptr_array_add (args, (char *) "--seed");
   g_ptr_array_add (args, (char *) "42");
+  g_ptr_array_add (args, (char *) "--username");
+  g_ptr_array_add (args, (char *) ORGSYNC_DEMO_USERNAME);
   g_ptr_array_add (args, (char *) "--records");
   g_ptr_array_add (args, (char *) "Account=2500,Contact=6000,Lead=1800,Opportunity=3200,Campaign=40,User=30");
   g_ptr_array_add (args, (char *) "--custom-objects");
@@ -227,8 +229,8 @@ orgsync_demo_org_set_trickle (OrgsyncDemoOrg *self,
     self->trickle_id = g_timeout_add_seconds (interval_seconds, trickle_cb, self);
 }
 
-/* Whether @connection syncs the demo org: its address now, or the demo user on a
- * loopback address (the port moves when the usual one is taken). */
+/* Whether @connection syncs the demo org: its address now, or the demo org's own
+ * user on a loopback address (the port moves when the usual one is taken). */
 gboolean
 orgsync_demo_org_owns (OrgsyncDemoOrg    *self,
                        OrgsyncConnection *connection)

@@ -13,7 +13,9 @@
 
 G_BEGIN_DECLS
 
-#define ORGSYNC_DEMO_USERNAME       "demo@orgsync.test"
+/* Its own user name tells a demo connection from one to an orgsync-sim started by
+ * hand, whose default user is demo@orgsync.test. */
+#define ORGSYNC_DEMO_USERNAME       "demo@demo-org.orgsync.test"
 #define ORGSYNC_DEMO_PASSWORD       "demo1234"
 #define ORGSYNC_DEMO_SECURITY_TOKEN "DEMOTOKEN"
 

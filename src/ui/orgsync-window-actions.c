@@ -453,7 +453,7 @@ customize_review_cb (OrgsyncCustomizeWindow *customize,
   OrgsyncConnection *connection = g_object_get_data (G_OBJECT (customize), "connection");
   GCancellable *cancellable = g_cancellable_new ();
 
-  /* Replacing the data cancels the earlier estimate (see open_customize_with). */
+  /* Replacing the data cancels the earlier estimate. */
   g_object_set_data_full (G_OBJECT (customize), "estimate", cancellable, cancel_and_unref);
   orgsync_customize_window_set_estimate (customize, _("Estimating what the next sync costs…"));
   orgsync_manager_estimate_async (self->manager, connection, orgsync_customize_window_get_sobjects (customize),

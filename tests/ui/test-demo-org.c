@@ -49,6 +49,7 @@ test_demo_org_serves_loopback (void)
     g_autoptr(OrgsyncConnection) demo = orgsync_connection_new ("d");
     g_autoptr(OrgsyncConnection) moved = orgsync_connection_new ("m");
     g_autoptr(OrgsyncConnection) real = orgsync_connection_new ("r");
+    g_autoptr(OrgsyncConnection) own_sim = orgsync_connection_new ("s");
 
     orgsync_connection_set_login_url (demo, orgsync_demo_org_get_url (first));
     orgsync_connection_set_login_url (moved, "http://127.0.0.1:1");
@@ -58,6 +59,10 @@ test_demo_org_serves_loopback (void)
     g_assert_true (orgsync_demo_org_owns (first, demo));
     g_assert_true (orgsync_demo_org_owns (first, moved));
     g_assert_false (orgsync_demo_org_owns (first, real));
+    /* An orgsync-sim started by hand, with its default user, is not the demo org */
+    orgsync_connection_set_login_url (own_sim, "http://127.0.0.1:2");
+    orgsync_connection_set_username (own_sim, "demo@orgsync.test");
+    g_assert_false (orgsync_demo_org_owns (first, own_sim));
   }
 
   /* A real peer: the versions list answers without a session. */
