@@ -22,9 +22,11 @@
  * OrgsyncSObject models it is given in place; whoever opened it commits the result
  * when it emits "sync-now", and restores the models when it is cancelled.
  *
- * Built for large orgs (500 tables of 200 fields): a GtkListView over a
- * GtkTreeListModel creates widgets only for visible rows, and the search filters
- * through OrgsyncFieldSearch, which caches casefolded keys and per-table counts. */
+ * Built for large orgs (500 tables of 200 fields): a one-column GtkGridView over a
+ * GtkTreeListModel creates widgets only for the visible rows (GTK 4.8's GtkListView
+ * would keep 200 alive and rebuild them all when a search changes much), and the
+ * search filters through OrgsyncFieldSearch, which caches casefolded keys and
+ * per-table counts. */
 struct _OrgsyncCustomizeWindow
 {
   AdwWindow            parent_instance;
@@ -44,7 +46,7 @@ struct _OrgsyncCustomizeWindow
   GtkLabel            *summary_label;
   GtkButton           *sync_button;
   GtkStack            *tables_stack;
-  GtkListView         *tables_view;
+  GtkGridView         *tables_view;
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
 
@@ -85,9 +87,9 @@ create_child_model_cb (gpointer item,
   return orgsync_field_search_dup_fields (self->search, item);
 }
 
-/* Row widgets are kept for reuse when their list item goes: the list view makes
- * up to 200 list items whenever its content changes much, and a pooled row only
- * has to be rebound, not built. */
+/* Row widgets are kept for reuse when their list item goes: the view makes new list
+ * items for every visible row whenever its content changes much, and a pooled row
+ * only has to be rebound, not built. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -234,22 +236,37 @@ difference (GHashTable *a,
  * Search
  */
 
+/* While searching every table is open. The tables are opened one by one before
+ * autoexpand is switched on: autoexpand on a new tree would ask every field row of
+ * the whole tree whether it has children (100,000 lookups for a one-letter search),
+ * while later it only opens the tables that appear. */
 static void
 build_tree (OrgsyncCustomizeWindow *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GListModel *tables = orgsync_field_search_dup_tables (self->search);
+  guint n_tables = g_list_model_get_n_items (tables);
 
   g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (orgsync_field_search_dup_tables (self->search),
-                                        FALSE, orgsync_field_search_is_active (self->search),
-                                        create_child_model_cb, self, NULL);
+  self->tree = gtk_tree_list_model_new (tables, FALSE, FALSE, create_child_model_cb, self, NULL);
+  if (orgsync_field_search_is_active (self->search))
+    {
+      for (guint i = 0; i < n_tables; i++)
+        {
+          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i);
+
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+      gtk_tree_list_model_set_autoexpand (self->tree, TRUE);
+    }
+
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-  gtk_list_view_set_model (self->tables_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->tables_view, GTK_SELECTION_MODEL (selection));
 }
 
 /* Beyond this many changes, one new tree beats updating the old one: each change
- * makes the list view re-measure and rebind its rows, while a new tree rebuilds
- * them once (from pooled widgets). */
+ * makes the view re-measure and rebind its rows, while a new tree rebuilds them
+ * once (from pooled widgets). */
 #define MAX_CHANGES_IN_PLACE 12
 
 /* A search opens every table that has matches; ending it folds them again. Small
@@ -273,7 +290,7 @@ apply_search (OrgsyncCustomizeWindow *self,
   else
     {
       /* Let go of the old tree first: its rows need not follow the changes. */
-      gtk_list_view_set_model (self->tables_view, NULL);
+      gtk_grid_view_set_model (self->tables_view, NULL);
       g_clear_object (&self->tree);
       orgsync_field_search_update_models (self->search);
       build_tree (self);
@@ -565,7 +582,7 @@ orgsync_customize_window_dispose (GObject *object)
   OrgsyncCustomizeWindow *self = ORGSYNC_CUSTOMIZE_WINDOW (object);
 
   if (self->tables_view != NULL)
-    gtk_list_view_set_model (self->tables_view, NULL);
+    gtk_grid_view_set_model (self->tables_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ORGSYNC_TYPE_CUSTOMIZE_WINDOW);
   g_clear_pointer (&self->row_pool, g_ptr_array_unref);
   g_clear_object (&self->tree);
@@ -659,7 +676,7 @@ orgsync_customize_window_init (OrgsyncCustomizeWindow *self)
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self->row_pool);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->tables_view, factory);
+  gtk_grid_view_set_factory (self->tables_view, factory);
   g_object_unref (factory);
 
   orgsync_customize_window_set_estimate (self, NULL);

@@ -27,6 +27,7 @@ test_customize_tree_and_search (void)
 {
   g_autoptr(GListModel) sobjects = orgsync_test_sobjects_new (20, 30);
   OrgsyncCustomizeWindow *window = orgsync_customize_window_new ("Acme", sobjects);
+  guint n_in_place;
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -51,8 +52,17 @@ test_customize_tree_and_search (void)
    * clearing the search folds the tables back. */
   orgsync_customize_window_set_search (window, "TABLE007__C");
   g_assert_cmpuint (orgsync_customize_window_get_n_rows (window), ==, 1 + 30);
+
+  /* A small change updates the tree in place; the tables it brings in are open just
+   * as in a tree built for the query from scratch. */
+  orgsync_customize_window_set_search (window, "table00");
+  n_in_place = orgsync_customize_window_get_n_rows (window);
   orgsync_customize_window_set_search (window, "");
   g_assert_cmpuint (orgsync_customize_window_get_n_rows (window), ==, 20);
+  orgsync_customize_window_set_search (window, "table00");
+  g_assert_cmpuint (orgsync_customize_window_get_n_rows (window), >, 1 + 30);
+  g_assert_cmpuint (n_in_place, ==, orgsync_customize_window_get_n_rows (window));
+  orgsync_customize_window_set_search (window, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
