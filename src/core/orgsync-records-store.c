@@ -61,6 +61,16 @@ struct _OrgsyncRecordsStore
   /* The object of a running Id reconciliation, or NULL */
   char                    *reconciling;
 
+  /* Group commit (orgsync_records_store_set_group_commit()): pages written since the
+   * open transaction began, and what they did, handed out when it commits. */
+  guint                    group_rows;
+  gint64                   group_us;
+  gboolean                 group_open;
+  guint64                  group_written;
+  gint64                   group_began;
+  OrgsyncPageStats         group_stats;
+  OrgsyncPageStats         carried_stats;
+
   OrgsyncRecordsFailpoint  failpoint;
 };
 
@@ -167,11 +177,35 @@ column_type_of (const char *field_type)
   return orgsync_field_type_get_column_type (orgsync_field_type_from_string (field_type));
 }
 
+static void
+add_stats (OrgsyncPageStats       *to,
+           const OrgsyncPageStats *stats)
+{
+  to->added += stats->added;
+  to->updated += stats->updated;
+  to->deleted += stats->deleted;
+  to->skipped += stats->skipped;
+  to->unchanged += stats->unchanged;
+}
+
+static gboolean commit_group (OrgsyncRecordsStore  *self,
+                              OrgsyncPageStats     *stats,
+                              GError              **error);
+
+/* Anything else that writes first commits the pages of an open group; their figures
+ * go to whoever commits pages next. */
+static gboolean
+settle_group (OrgsyncRecordsStore  *self,
+              GError              **error)
+{
+  return commit_group (self, &self->carried_stats, error);
+}
+
 static gboolean
 begin (OrgsyncRecordsStore  *self,
        GError              **error)
 {
-  return _orgsync_sqlite_exec (self->db, "BEGIN IMMEDIATE", error);
+  return settle_group (self, error) && _orgsync_sqlite_exec (self->db, "BEGIN IMMEDIATE", error);
 }
 
 static gboolean
@@ -234,7 +268,7 @@ run_bound (OrgsyncRecordsStore  *self,
   va_list args;
   int index = 1;
 
-  if (!(stmt = _orgsync_sqlite_prepare (self->db, sql, error)))
+  if (!settle_group (self, error) || !(stmt = _orgsync_sqlite_prepare (self->db, sql, error)))
     return FALSE;
 
   va_start (args, first);
@@ -633,6 +667,11 @@ static void
 orgsync_records_store_finalize (GObject *object)
 {
   OrgsyncRecordsStore *self = (OrgsyncRecordsStore *)object;
+  g_autoptr(GError) error = NULL;
+
+  /* Pages and their checkpoints agree: keep them rather than fetch them again. */
+  if (self->db != NULL && !commit_group (self, NULL, &error))
+    g_warning ("Could not commit the last pages: %s", error->message);
 
   g_clear_pointer (&self->writers, g_hash_table_unref);
   g_clear_pointer (&self->reconciling, g_free);
@@ -1469,6 +1508,47 @@ write_checkpoint (OrgsyncRecordsStore      *self,
   return TRUE;
 }
 
+/* Commits the open group, if any, and adds what its pages did to @stats. */
+static gboolean
+commit_group (OrgsyncRecordsStore  *self,
+              OrgsyncPageStats     *stats,
+              GError              **error)
+{
+  OrgsyncPageStats group = self->group_stats;
+
+  if (!self->group_open)
+    return TRUE;
+
+  self->group_open = FALSE;
+  self->group_written = 0;
+  memset (&self->group_stats, 0, sizeof self->group_stats);
+  if (!commit (self, error))
+    return FALSE;
+
+  if (stats != NULL)
+    {
+      add_stats (stats, &group);
+      if (stats != &self->carried_stats)
+        {
+          add_stats (stats, &self->carried_stats);
+          memset (&self->carried_stats, 0, sizeof self->carried_stats);
+        }
+    }
+
+  return TRUE;
+}
+
+/* A page failed: the pages of its group go with it, checkpoints included, so that
+ * the data and the checkpoint still agree. */
+static void
+abandon_group (OrgsyncRecordsStore *self)
+{
+  self->group_open = FALSE;
+  self->group_written = 0;
+  memset (&self->group_stats, 0, sizeof self->group_stats);
+  fail (self);
+}
+
 static gboolean
 write_page (OrgsyncRecordsStore      *self,
             OrgsyncPageWriter        *writer,
@@ -1483,8 +1563,13 @@ write_page (OrgsyncRecordsStore      *self,
 {
   OrgsyncPageStats local = { 0, };
 
-  if (!begin (self, error))
-    return FALSE;
+  if (!self->group_open)
+    {
+      if (!begin (self, error))
+        return FALSE;
+      self->group_open = TRUE;
+      self->group_began = g_get_monotonic_time ();
+    }
 
   if (!write_rows (self, writer, bind_row, data, n_rows, &local, error) ||
       !check_failpoint (self, ORGSYNC_RECORDS_FAILPOINT_BEFORE_DELETES, error) ||
@@ -1492,21 +1577,18 @@ write_page (OrgsyncRecordsStore      *self,
       !check_failpoint (self, ORGSYNC_RECORDS_FAILPOINT_BEFORE_CHECKPOINT, error) ||
       !write_checkpoint (self, writer, checkpoint, error) ||
       !check_failpoint (self, ORGSYNC_RECORDS_FAILPOINT_BEFORE_COMMIT, error))
-    return fail (self);
-
-  if (!commit (self, error))
-    return FALSE;
-
-  if (stats != NULL)
     {
-      stats->added += local.added;
-      stats->updated += local.updated;
-      stats->deleted += local.deleted;
-      stats->skipped += local.skipped;
-      stats->unchanged += local.unchanged;
+      abandon_group (self);
+      return FALSE;
     }
 
-  return TRUE;
+  add_stats (&self->group_stats, &local);
+  self->group_written += n_rows;
+  if (self->group_rows > 0 && self->group_written < self->group_rows &&
+      g_get_monotonic_time () - self->group_began < self->group_us)
+    return TRUE;
+
+  return commit_group (self, stats, error);
 }
 
 /**
@@ -1523,6 +1605,11 @@ write_page (OrgsyncRecordsStore      *self,
  * run resumes from the previous checkpoint and, upserting by Id, duplicates nothing.
  * On error (disk full included) nothing of the page is kept and the data written
  * before is intact.
+ *
+ * With orgsync_records_store_set_group_commit(), the transaction stays open for the
+ * next pages until the group is full: @stats then receives what the pages did when
+ * they commit, and an error loses the pages of the open group along with their
+ * checkpoints (the data committed before is intact).
  */
 gboolean
 orgsync_records_store_write_page (OrgsyncRecordsStore      *self,
@@ -1570,6 +1657,43 @@ orgsync_records_store_write_text_page (OrgsyncRecordsStore      *self,
                      deleted_ids, n_deleted, checkpoint, stats, error);
 }
 
+/**
+ * orgsync_records_store_set_group_commit:
+ * @rows: commit once the open transaction holds this many rows, or 0 to commit
+ *   every page (the default)
+ * @max_ms: …or once it has been open this long, whichever comes first
+ *
+ * Large transactions write the Id index's pages once rather than once per page, and
+ * so insert several times faster; a page still commits with its checkpoint, so a
+ * crash loses at most the open group, which the next run fetches again.
+ */
+void
+orgsync_records_store_set_group_commit (OrgsyncRecordsStore *self,
+                                        guint                rows,
+                                        guint                max_ms)
+{
+  g_return_if_fail (ORGSYNC_IS_RECORDS_STORE (self));
+
+  self->group_rows = rows;
+  self->group_us = (gint64) max_ms * 1000;
+}
+
+/**
+ * orgsync_records_store_commit_pages:
+ * @stats: (out caller-allocates) (optional): adds what the committed pages did
+ *
+ * Commits the pages of the open group now (nothing to do without one).
+ */
+gboolean
+orgsync_records_store_commit_pages (OrgsyncRecordsStore  *self,
+                                    OrgsyncPageStats     *stats,
+                                    GError              **error)
+{
+  g_return_val_if_fail (ORGSYNC_IS_RECORDS_STORE (self), FALSE);
+
+  return commit_group (self, stats, error);
+}
+
 /*
  * Id reconciliation: when getDeleted's 15-day window was missed, the engine lists every
  * Id Salesforce still has and the rows with other Ids are deleted here.
@@ -1589,7 +1713,7 @@ orgsync_records_store_reconcile_begin (OrgsyncRecordsStore  *self,
   g_return_val_if_fail (ORGSYNC_IS_RECORDS_STORE (self), FALSE);
   g_return_val_if_fail (self->reconciling == NULL, FALSE);
 
-  if (!orgsync_api_name_validate (object, error))
+  if (!orgsync_api_name_validate (object, error) || !settle_group (self, error))
     return FALSE;
 
   if (!_orgsync_sqlite_exec (self->db,

@@ -130,6 +130,12 @@ gboolean             orgsync_records_store_write_text_page    (OrgsyncRecordsSto
                                                                OrgsyncPageStats         *stats,
                                                                GError                  **error);
 
+void                 orgsync_records_store_set_group_commit   (OrgsyncRecordsStore      *self,
+                                                               guint                     rows,
+                                                               guint                     max_ms);
+gboolean             orgsync_records_store_commit_pages       (OrgsyncRecordsStore      *self,
+                                                               OrgsyncPageStats         *stats,
+                                                               GError                  **error);
 gboolean             orgsync_records_store_reconcile_begin    (OrgsyncRecordsStore      *self,
                                                                const char               *object,
                                                                GError                  **error);

@@ -528,6 +528,9 @@ tables_op (OrgsyncRecordsStore  *store,
   if (existing == NULL)
     return FALSE;
 
+  /* The run's first call on the writer's store. */
+  orgsync_records_store_set_group_commit (store, ORGSYNC_SYNC_COMMIT_ROWS, ORGSYNC_SYNC_COMMIT_MS);
+
   for (guint i = 0; existing[i] != NULL; i++)
     {
       if (!g_strv_contains ((const char * const *) op->keep, existing[i]))
@@ -816,6 +819,8 @@ pump_written_cb (GObject      *object,
   pump_next (pump);
 }
 
+/* @batch: rows, which may wait for the next ones to commit; or %NULL: the end, which
+ * commits them (with the completion of a full sync or backfill when @complete). */
 static void
 pump_write (Pump          *pump,
             SfRecordBatch *batch,
@@ -827,6 +832,8 @@ pump_write (Pump          *pump,
   write->page = orgsync_sync_page_new (pump->object, pump->kind, (const char * const *) pump->columns);
   write->page->batch = batch;
   write->page->complete = complete;
+  write->page->grouped = batch != NULL;
+  write->page->flush = batch == NULL && !complete;
   pump->writes++;
 
   /* The page outlives the write: the callback reads its results, then frees it. */
@@ -886,12 +893,13 @@ pump_next (Pump *pump)
 
   if (pump->error != NULL || pump->source_done)
     {
-      /* A full sync or a backfill is complete when its last page says so. */
-      if (pump->error == NULL && !pump->final_queued &&
-          (pump->kind == ORGSYNC_PAGE_FULL || pump->kind == ORGSYNC_PAGE_BACKFILL))
+      /* The pages written so far commit, after an error too (they agree with their
+       * checkpoint); a full sync or a backfill is complete when its last page says so. */
+      if (!pump->final_queued)
         {
           pump->final_queued = TRUE;
-          pump_write (pump, NULL, TRUE);
+          pump_write (pump, NULL, pump->error == NULL &&
+                                  (pump->kind == ORGSYNC_PAGE_FULL || pump->kind == ORGSYNC_PAGE_BACKFILL));
         }
 
       if (pump->writes == 0)

@@ -34,6 +34,11 @@ typedef enum
 #define ORGSYNC_SYNC_LOOKBACK_SECONDS  60
 #define ORGSYNC_SYNC_OBJECTS_PER_CALL  5
 
+/* Pages of one query or job commit together, with the last one's checkpoint, once
+ * this many rows or this much time piled up (orgsync_records_store_set_group_commit()). */
+#define ORGSYNC_SYNC_COMMIT_ROWS       100000
+#define ORGSYNC_SYNC_COMMIT_MS         2000
+
 #define ORGSYNC_TYPE_SYNC_ENGINE (orgsync_sync_engine_get_type ())
 
 G_DECLARE_FINAL_TYPE (OrgsyncSyncEngine, orgsync_sync_engine, ORGSYNC, SYNC_ENGINE, GObject)

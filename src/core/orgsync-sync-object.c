@@ -538,6 +538,9 @@ orgsync_sync_page_write (OrgsyncRecordsStore  *store,
   OrgsyncPageWriter *writer;
   Cells cells = { values, deleted, -1, -1, -1, { 0 }, FALSE };
 
+  if (page->flush)
+    return orgsync_records_store_commit_pages (store, &page->stats, error);
+
   cells.id_column = column_index (page->columns, "Id");
   cells.stamp_column = column_index (page->columns, page->replication_key);
   cells.deleted_column = page->deleted_column ? column_index (page->columns, "IsDeleted") : -1;
@@ -565,7 +568,8 @@ orgsync_sync_page_write (OrgsyncRecordsStore  *store,
   return orgsync_records_store_write_page (store, writer, (const OrgsyncValue *) values->data,
                                            values->len / MAX (n_columns, 1),
                                            (const char * const *) deleted->pdata, deleted->len,
-                                           &checkpoint, &page->stats, error);
+                                           &checkpoint, &page->stats, error) &&
+         (page->grouped || orgsync_records_store_commit_pages (store, &page->stats, error));
 }
 
 /**

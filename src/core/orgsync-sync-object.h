@@ -73,6 +73,8 @@ typedef struct
   char             *replication_key;  /* nullable */
   gboolean          deleted_column;   /* IsDeleted is selected: true rows are deletions */
   gboolean          complete;         /* the last page: finish the full sync / backfill */
+  gboolean          grouped;          /* may share a transaction with the next pages */
+  gboolean          flush;            /* no rows: commit the pages of the open group */
 
   JsonNode         *json;             /* a query page from /composite, or */
   SfRecordBatch    *batch;            /* a page or Bulk chunk from sf */

@@ -39,10 +39,10 @@
 #define CEILING_ROUNDS  2
 #define RSS_SAMPLE_US   50000
 
-/* Rows per transaction of the sync on each path (the engine's Bulk chunk and REST
- * page): the ceiling commits as often. */
-#define BULK_BATCH      25000
-#define REST_BATCH      2000
+/* Rows per transaction of the sync (ORGSYNC_SYNC_COMMIT_ROWS in the engine, on both
+ * paths): the ceiling commits as often. */
+#define BULK_BATCH      100000
+#define REST_BATCH      100000
 
 /*
  * One orgsync-cli run, measured
@@ -51,6 +51,7 @@
 typedef struct
 {
   double     seconds;
+  double     cpu_seconds;      /* user + system of the client */
   gint64     api_calls;        /* the simulator's counter */
   gint64     engine_calls;     /* what the run says it spent */
   gint64     max_rss_kb;       /* getrusage of the child */
@@ -160,6 +161,8 @@ measure_cli (CliEnv             *env,
 
   run->seconds = (g_get_monotonic_time () - start) / 1e6;
   run->max_rss_kb = usage.ru_maxrss;
+  run->cpu_seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+                     (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   quarter_peaks (samples, run->seconds, run);
 
   g_file_get_contents (out_path, &out, NULL, &error);
@@ -519,10 +522,10 @@ static void
 print_header (const char *title)
 {
   g_print ("\n%s\n\n", title);
-  g_print ("| %-34s | %9s | %11s | %8s | %9s | %14s |\n", "", "seconds", "records/s", "ceiling", "API calls",
-           "peak RSS (MB)");
-  g_print ("|%s|%s|%s|%s|%s|%s|\n", "------------------------------------", "-----------", "-------------",
-           "----------", "-----------", "----------------");
+  g_print ("| %-34s | %9s | %11s | %8s | %9s | %14s | %10s |\n", "", "seconds", "records/s", "ceiling",
+           "API calls", "peak RSS (MB)", "client CPU");
+  g_print ("|%s|%s|%s|%s|%s|%s|%s|\n", "------------------------------------", "-----------", "-------------",
+           "----------", "-----------", "----------------", "------------");
 }
 
 static void
@@ -535,16 +538,16 @@ print_run (const char *label,
   g_autofree char *ratio = ceiling_rate > 0 ? g_strdup_printf ("%.0f %%", 100 * rate / ceiling_rate)
                                             : g_strdup ("");
 
-  g_print ("| %-34s | %9.2f | %11.0f | %8s | %9" G_GINT64_FORMAT " | %14.1f |\n",
-           label, run->seconds, rate, ratio, run->api_calls, run->max_rss_kb / 1024.0);
+  g_print ("| %-34s | %9.2f | %11.0f | %8s | %9" G_GINT64_FORMAT " | %14.1f | %8.2f s |\n",
+           label, run->seconds, rate, ratio, run->api_calls, run->max_rss_kb / 1024.0, run->cpu_seconds);
 }
 
 static void
 print_ceiling (double   seconds,
                guint64  records)
 {
-  g_print ("| %-34s | %9.2f | %11.0f | %8s | %9s | %14s |\n",
-           "SQLite ceiling (same rows)", seconds, records / seconds, "100 %", "", "");
+  g_print ("| %-34s | %9.2f | %11.0f | %8s | %9s | %14s | %10s |\n",
+           "SQLite ceiling (same rows)", seconds, records / seconds, "100 %", "", "", "");
 }
 
 /* What the simulator served, by endpoint, and the engine's own count. */

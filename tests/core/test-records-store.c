@@ -531,6 +531,84 @@ test_page_atomicity (Fixture       *fixture,
   sqlite3_close (reader);
 }
 
+/* Grouped pages commit together once the group is full or on request, their figures
+ * with them; a failed page takes the pages of its open group and their checkpoint
+ * along, and nothing committed before. */
+static void
+test_group_commit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *names[] = { "Id", "Name" };
+  const char * const first[] = { "001A", "One", "001B", "Two" };
+  const char * const second[] = { "001C", "Three" };
+  const char * const third[] = { "001D", "Four", "001A", "One again" };
+  OrgsyncCheckpoint one = { "2024-01-01T00:00:00.000Z", "page-1", FALSE };
+  OrgsyncCheckpoint two = { "2024-01-02T00:00:00.000Z", "page-2", FALSE };
+  OrgsyncCheckpoint three = { "2024-01-03T00:00:00.000Z", "page-3", FALSE };
+  OrgsyncPageStats stats = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OrgsyncObjectState) state = NULL;
+  g_autofree char *position = NULL;
+  OrgsyncPageWriter *writer;
+  sqlite3 *reader;
+
+  create_account (fixture);
+  writer = orgsync_records_store_prepare_writer (fixture->store, "Account", names, 2, ORGSYNC_WRITE_UPSERT, &error);
+  orgsync_records_store_set_group_commit (fixture->store, 3, 60000);
+  reader = open_reader (fixture);
+
+  /* Two rows: the group stays open, another connection sees nothing yet. */
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, first, 2, NULL, 0, &one, &stats, &error));
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 0);
+  g_assert_cmpuint (stats.added, ==, 0);
+
+  /* The third row fills it: both pages commit, with the second page's checkpoint. */
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, second, 1, NULL, 0, &two, &stats, &error));
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 3);
+  g_assert_cmpuint (stats.added, ==, 3);
+  state = orgsync_records_store_get_object_state (fixture->store, "Account", &error);
+  g_assert_cmpstr (state->full_sync_position, ==, "page-2");
+
+  /* A page that fails loses the open group only. */
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, second, 1, NULL, 0, &two, &stats, &error));
+  _orgsync_records_store_set_failpoint (fixture->store, ORGSYNC_RECORDS_FAILPOINT_BEFORE_COMMIT);
+  g_assert_false (orgsync_records_store_write_text_page (fixture->store, writer, third, 2, NULL, 0, &three, &stats,
+                                                         &error));
+  g_assert_error (error, ORGSYNC_ERROR, ORGSYNC_ERROR_DATABASE);
+  g_clear_error (&error);
+  g_assert_true (orgsync_records_store_commit_pages (fixture->store, &stats, &error));
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 3);
+  g_assert_cmpuint (stats.added + stats.updated + stats.unchanged, ==, 3);
+
+  /* An explicit commit, with what the pages did. */
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, third, 2, NULL, 0, &three, &stats,
+                                                        &error));
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 3);
+  g_assert_true (orgsync_records_store_commit_pages (fixture->store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (reader, "SELECT count(*) FROM Account"), ==, 4);
+  g_assert_cmpuint (stats.added, ==, 4);
+  g_assert_cmpuint (stats.updated, ==, 1);
+  g_clear_pointer (&state, orgsync_object_state_free);
+  state = orgsync_records_store_get_object_state (fixture->store, "Account", &error);
+  g_assert_cmpstr (state->full_sync_position, ==, "page-3");
+
+  /* Other writes commit an open group first; closing the store does too. */
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, second, 1, NULL, 0, &two, &stats, &error));
+  g_assert_true (orgsync_records_store_set_reconcile_needed (fixture->store, "Account", TRUE, &error));
+  position = query_text (reader, "SELECT full_sync_position FROM _orgsync_object");
+  g_assert_cmpstr (position, ==, "page-2");
+  g_assert_true (orgsync_records_store_write_text_page (fixture->store, writer, third, 1, NULL, 0, &three, &stats,
+                                                        &error));
+  g_clear_object (&fixture->store);
+  g_free (position);
+  position = query_text (reader, "SELECT full_sync_position FROM _orgsync_object");
+  g_assert_cmpstr (position, ==, "page-3");
+  sqlite3_close (reader);
+  fixture->store = orgsync_records_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
 /* PRAGMA max_page_count makes the disk "full": a clear error, the old data intact. */
 static void
 test_disk_full (Fixture       *fixture,
@@ -798,6 +876,7 @@ main (int   argc,
   ADD ("/records-store/schema-changes", test_schema_changes);
   ADD ("/records-store/hostile-identifiers", test_hostile_identifiers);
   ADD ("/records-store/page-atomicity", test_page_atomicity);
+  ADD ("/records-store/group-commit", test_group_commit);
   ADD ("/records-store/disk-full", test_disk_full);
   ADD ("/records-store/sigkill-mid-write", test_sigkill_mid_write);
   ADD ("/records-store/writer-thread", test_writer_thread);
