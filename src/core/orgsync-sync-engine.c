@@ -558,6 +558,11 @@ schema_ready_cb (GObject      *object,
   if (!orgsync_records_writer_call_finish (ORGSYNC_RECORDS_WRITER (object), result, &error))
     stop (self, error);
 
+  /* A call counts as done before its answer arrives (in an idle), so a cancelled
+   * run may have finished and let go of the writer in between. */
+  if (self->writer == NULL)
+    return;
+
   /* The last queued call answers last: then every object is ready. */
   if (orgsync_records_writer_get_pending (self->writer) > 0)
     return;
