@@ -436,6 +436,33 @@ test_refreshed_sandbox (Fixture       *f,
   g_assert_cmpint (orgsync_connection_get_status (c), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
 }
 
+/* An object that Bulk API 2.0 cannot query (INVALIDENTITY) is read through REST. */
+static void
+test_bulk_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(OrgsyncConnection) c = connect (f);
+  OrgsyncSelectionEdit edit = { FALSE, "minimal", };
+  g_autoptr(OrgsyncSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) skipped = NULL;
+
+  orgsync_manager_select_async (f->manager, c, &edit, NULL, got_result, f);
+  skipped = orgsync_manager_select_finish (f->manager, wait_result (f), &error);
+  g_assert_no_error (error);
+
+  g_setenv ("ORGSYNC_BULK_MIN_ROWS", "500", TRUE);
+  sim_post (f, "/_sim/faults",
+            "{\"kind\":\"status\",\"path\":\"/services/data/*/jobs/query\",\"method\":\"POST\","
+            "\"status\":400,\"errorCode\":\"INVALIDENTITY\","
+            "\"message\":\"Entity 'Account' is not supported by the Bulk API.\"}");
+  engine = sync_now (f, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (orgsync_sync_engine_get_outcome (engine), ==, ORGSYNC_SYNC_OUTCOME_SUCCEEDED);
+  g_assert_cmpint (count_rows (f, c, "Account"), ==, 2600);
+  g_unsetenv ("ORGSYNC_BULK_MIN_ROWS");
+}
+
 /* A change that another process makes to orgsync.db reaches this one's models. */
 static void
 test_watch (Fixture       *f,
@@ -517,6 +544,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/manager/field-gone", Fixture, NULL, fixture_set_up, test_field_gone, fixture_tear_down);
   g_test_add ("/manager/estimate", Fixture, NULL, fixture_set_up, test_estimate, fixture_tear_down);
+  g_test_add ("/manager/bulk-refused", Fixture, NULL, fixture_set_up, test_bulk_refused, fixture_tear_down);
   g_test_add ("/manager/refreshed-sandbox", Fixture, NULL, fixture_set_up, test_refreshed_sandbox,
               fixture_tear_down);
   g_test_add ("/manager/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
