@@ -109,8 +109,8 @@ spawn (CliEnv     *env,
 
   if (with_input)
     flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-  if (capture)
-    flags |= G_SUBPROCESS_FLAGS_STDOUT_PIPE;
+  /* Never onto our own stdout: it is the TAP stream. */
+  flags |= capture ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_STDOUT_SILENCE;
   launcher = g_subprocess_launcher_new (flags);
   for (guint i = 0; i < env->env->len; i++)
     {
