@@ -427,6 +427,19 @@ orgsync_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The demo org's thread writes its state file on the way out: before the process
+ * exits, not whenever the last reference goes. */
+static void
+orgsync_application_shutdown (GApplication *app)
+{
+  OrgsyncApplication *self = ORGSYNC_APPLICATION (app);
+
+  if (self->demo_org != NULL)
+    orgsync_demo_org_stop (self->demo_org);
+
+  G_APPLICATION_CLASS (orgsync_application_parent_class)->shutdown (app);
+}
+
 static void
 orgsync_application_dispose (GObject *object)
 {
@@ -453,6 +466,7 @@ orgsync_application_class_init (OrgsyncApplicationClass *klass)
   app_class->activate = orgsync_application_activate;
   app_class->handle_local_options = orgsync_application_handle_local_options;
   app_class->startup = orgsync_application_startup;
+  app_class->shutdown = orgsync_application_shutdown;
 }
 
 static void

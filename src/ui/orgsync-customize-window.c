@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "orgsync-customize-window.h"
+#include "orgsync-toast.h"
 #include "orgsync-field-row.h"
 #include "orgsync-field-search.h"
 #include "orgsync-preset.h"
@@ -517,7 +518,7 @@ apply_preset_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "customize.undo-preset");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  orgsync_toast_show (self->toast_overlay, toast, ORGSYNC_TOAST_TIMEOUT);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-format.h"
+#include "orgsync-toast.h"
 #include "orgsync-records-store.h"
 #include "orgsync-settings-dialog.h"
 #include "orgsync-ui-format.h"
@@ -661,6 +662,5 @@ orgsync_settings_dialog_show_error (OrgsyncSettingsDialog *self,
   g_return_if_fail (ORGSYNC_IS_SETTINGS_DIALOG (self));
 
   toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  orgsync_toast_show (self->toast_overlay, toast, 0);
 }

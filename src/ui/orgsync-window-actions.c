@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "orgsync-application.h"
+#include "orgsync-toast.h"
 #include "orgsync-connect-dialog.h"
 #include "orgsync-connection-row.h"
 #include "orgsync-customize-window.h"
@@ -54,8 +55,7 @@ toast_error (OrgsyncWindow *self,
     return;
 
   toast = adw_toast_new (error->message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  orgsync_toast_show (self->toast_overlay, toast, 0);
 }
 
 static gboolean
@@ -324,7 +324,7 @@ static void
 pending_free (Pending *pending)
 {
   if (pending->toast != NULL)
-    adw_toast_dismiss (pending->toast);
+    orgsync_toast_dismiss (pending->toast);
   g_clear_object (&pending->toast);
   g_clear_object (&pending->window);
   g_clear_object (&pending->connection);
@@ -481,9 +481,8 @@ open_customize (OrgsyncWindow     *self,
   Pending *pending = pending_new (self, connection);
   AdwToast *toast = adw_toast_new (_("Reading the org’s tables…"));
 
-  adw_toast_set_timeout (toast, 0);
   pending->toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  orgsync_toast_show (self->toast_overlay, toast, 0);
   orgsync_manager_load_objects_async (self->manager, connection, NULL, self->cancellable,
                                       objects_listed_cb, pending);
 }
@@ -888,7 +887,7 @@ demo_action (GtkWidget  *widget,
 
       /* Translators: the argument is the name of the demo connection */
       title = g_strdup_printf (_("The demo org is connected as “%s”"), orgsync_connection_get_display_name (existing));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      orgsync_toast_show (self->toast_overlay, adw_toast_new (title), ORGSYNC_TOAST_TIMEOUT);
       return;
     }
 
@@ -1038,6 +1037,14 @@ settings_selected_action (GtkWidget  *widget,
  */
 
 static void
+sync_toast_dismissed_cb (OrgsyncWindow *self,
+                         AdwToast      *toast)
+{
+  if (self->sync_toast == toast)
+    g_clear_object (&self->sync_toast);
+}
+
+static void
 sync_finished_cb (OrgsyncWindow     *self,
                   OrgsyncConnection *connection,
                   OrgsyncSyncEngine *engine,
@@ -1071,12 +1078,17 @@ sync_finished_cb (OrgsyncWindow     *self,
                                         changed),
                            orgsync_connection_get_display_name (connection), count);
 
-  /* A newer result replaces an older one instead of queueing behind it. */
+  /* A newer result replaces the text of the toast still on screen instead of
+   * queueing behind it. */
   if (self->sync_toast != NULL)
-    adw_toast_dismiss (self->sync_toast);
+    {
+      adw_toast_set_title (self->sync_toast, title);
+      return;
+    }
   toast = adw_toast_new (title);
-  g_set_object (&self->sync_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  self->sync_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (sync_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  orgsync_toast_show (self->toast_overlay, toast, ORGSYNC_TOAST_TIMEOUT);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-banner.h"
+#include "orgsync-toast.h"
 #include "orgsync-connection-row.h"
 #include "orgsync-window-private.h"
 
@@ -285,5 +286,5 @@ orgsync_window_show_toast (OrgsyncWindow *self,
   g_return_if_fail (ORGSYNC_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  orgsync_toast_show (self->toast_overlay, adw_toast_new (title), ORGSYNC_TOAST_TIMEOUT);
 }

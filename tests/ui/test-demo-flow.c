@@ -486,6 +486,9 @@ main (int   argc,
   g_test_add_func ("/demo-flow/refreshed-sandbox", test_demo_flow_refreshed_sandbox);
 
   ret = g_test_run ();
+  /* What the application's shutdown does: the demo org's thread writes its state
+   * while the data folder still exists. */
+  orgsync_demo_org_stop (orgsync_application_get_demo_org (app));
   g_clear_object (&app);
   g_subprocess_force_exit (notification_server);
   g_clear_object (&notification_server);
