@@ -128,6 +128,17 @@ sf_url_normalize_login (const char  *url,
       return NULL;
     }
 
+  /* GUri would turn an international name into its xn-- form. Salesforce's hosts
+   * are plain ASCII, so such a name is a typo at best and at worst a look-alike
+   * of the real login host that would receive the password. */
+  if (!g_str_is_ascii (stripped))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_ARGUMENT,
+                   "“%s” contains characters that are not plain letters, digits or punctuation; "
+                   "Salesforce host names never do", stripped);
+      return NULL;
+    }
+
   if (strstr (stripped, "://") == NULL)
     with_scheme = g_strconcat ("https://", stripped, NULL);
   else

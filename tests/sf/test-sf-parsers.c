@@ -419,6 +419,11 @@ test_login_urls (void)
     { "", NULL, SF_ERROR_INVALID_ARGUMENT },
     { "https://", NULL, SF_ERROR_INVALID_ARGUMENT },
     { "https://exa mple.com", NULL, SF_ERROR_INVALID_ARGUMENT },
+    { "javascript:alert(1)", NULL, SF_ERROR_INVALID_ARGUMENT },
+    { "https://b\xc3\xbc" "cher.example", NULL, SF_ERROR_INVALID_ARGUMENT },
+    /* A Cyrillic "o" in login.salesforce.com */
+    { "https://l\xd0\xbe" "gin.salesforce.com", NULL, SF_ERROR_INVALID_ARGUMENT },
+    { "https://login.salesforce.com:99999", NULL, SF_ERROR_INVALID_ARGUMENT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
