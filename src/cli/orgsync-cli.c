@@ -89,6 +89,7 @@ exit_code_for (const GError *error)
       case ORGSYNC_ERROR_INVALID_INPUT:
       case ORGSYNC_ERROR_INVALID_IDENTIFIER:
       case ORGSYNC_ERROR_INVALID_NAME:
+      case ORGSYNC_ERROR_NAME_TAKEN:
       case ORGSYNC_ERROR_NOT_FOUND:
         return ORGSYNC_CLI_EXIT_USAGE;
       default:

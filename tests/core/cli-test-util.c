@@ -98,6 +98,7 @@ static GSubprocess *
 spawn (CliEnv     *env,
        gboolean    with_input,
        gboolean    capture,
+       gboolean    capture_err,
        const char *first,
        va_list     args)
 {
@@ -111,6 +112,8 @@ spawn (CliEnv     *env,
     flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
   /* Never onto our own stdout: it is the TAP stream. */
   flags |= capture ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_STDOUT_SILENCE;
+  if (capture_err)
+    flags |= G_SUBPROCESS_FLAGS_STDERR_PIPE;
   launcher = g_subprocess_launcher_new (flags);
   for (guint i = 0; i < env->env->len; i++)
     {
@@ -148,14 +151,15 @@ static int
 run_va (CliEnv      *env,
         const char  *input,
         char       **out,
+        char       **err,
         const char  *first,
         va_list      args)
 {
-  g_autoptr(GSubprocess) process = spawn (env, input != NULL, TRUE, first, args);
+  g_autoptr(GSubprocess) process = spawn (env, input != NULL, TRUE, err != NULL, first, args);
   g_autoptr(GError) error = NULL;
   g_autofree char *stdout_text = NULL;
 
-  g_subprocess_communicate_utf8 (process, input, NULL, &stdout_text, NULL, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &stdout_text, err, &error);
   g_assert_no_error (error);
   if (out != NULL)
     *out = g_steal_pointer (&stdout_text);
@@ -174,7 +178,25 @@ cli_run (CliEnv      *env,
   int status;
 
   va_start (args, first);
-  status = run_va (env, input, out, first, args);
+  status = run_va (env, input, out, NULL, first, args);
+  va_end (args);
+
+  return status;
+}
+
+/* Like cli_run(), with standard error in @err instead of the test's own. */
+int
+cli_run_err (CliEnv      *env,
+             const char  *input,
+             char       **err,
+             const char  *first,
+             ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_va (env, input, NULL, err, first, args);
   va_end (args);
 
   return status;
@@ -189,7 +211,7 @@ cli_spawn (CliEnv     *env,
   GSubprocess *process;
 
   va_start (args, first);
-  process = spawn (env, FALSE, FALSE, first, args);
+  process = spawn (env, FALSE, FALSE, FALSE, first, args);
   va_end (args);
 
   return process;
@@ -208,7 +230,7 @@ cli_run_json (CliEnv     *env,
   JsonNode *node;
 
   va_start (args, first);
-  status = run_va (env, NULL, &out, first, args);
+  status = run_va (env, NULL, &out, NULL, first, args);
   va_end (args);
 
   g_assert_cmpint (status, ==, expected_status);

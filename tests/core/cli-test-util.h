@@ -35,6 +35,11 @@ int       cli_run              (CliEnv              *env,
                                 char               **out,
                                 const char          *first,
                                 ...) G_GNUC_NULL_TERMINATED;
+int       cli_run_err          (CliEnv              *env,
+                                const char          *input,
+                                char               **err,
+                                const char          *first,
+                                ...) G_GNUC_NULL_TERMINATED;
 GSubprocess *cli_spawn         (CliEnv              *env,
                                 const char          *first,
                                 ...) G_GNUC_NULL_TERMINATED;

@@ -11,6 +11,9 @@
 
 #include "cli-test-util.h"
 
+/* ORGSYNC_CONNECTION_NAME_MAX: this driver sees orgsync-cli only from outside. */
+#define CONNECTION_NAME_MAX 80
+
 /* orgsync-cli end to end, in a temporary data dir with a real keyring (suite keyring),
  * against orgsync-sim. Every synced table is compared with the simulator's own dump. */
 
@@ -376,6 +379,79 @@ test_usage_errors (void)
   cli_env_stop (&env);
 }
 
+static guint
+connection_count (CliEnv *env)
+{
+  g_autoptr(JsonNode) list = cli_run_json (env, 0, "list", "--json", NULL);
+
+  return json_array_get_length (json_node_get_array (list));
+}
+
+/* What a person may type: each bad value is refused with a message that says what is
+ * wrong (exit 64), and nothing is stored. */
+static void
+test_typed_input (void)
+{
+  static const char * const bad_urls[] = {
+    "http://login.salesforce.com",            /* plain HTTP off loopback */
+    "http://acme.my.salesforce.com:8080",
+    "https://acme my.salesforce.com",         /* a space */
+    "javascript:alert(1)",
+    "https://b\xc3\xbc" "cher.my.salesforce.com",  /* IDN: My Domains are ASCII */
+    "https://acme.my.salesforce.com:99999",   /* no such port */
+    "https://acme.my.salesforce.com/path",
+    "https://user@acme.my.salesforce.com",
+    "   ",
+  };
+  g_autofree char *long_name = NULL;
+  const char *bad_names[] = { "", "   ", " Padded", "Two\nLines", "Tab\there", NULL };
+  CliEnv env = { 0, };
+
+  start_sim (&env, "Account=10,Contact=10,Lead=10,Opportunity=10");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_urls); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_test_message ("login URL “%s”", bad_urls[i]);
+      g_assert_cmpint (cli_run_err (&env, "demo1234DEMOTOKEN\n", &err, "connect", "X", "--login-url", bad_urls[i],
+                                    "--username", "demo@orgsync.test", "--password-stdin", NULL), ==, 64);
+      g_assert_true (strstr (err, "URL") != NULL || strstr (err, "HTTP") != NULL || strstr (err, "host") != NULL);
+    }
+  g_assert_cmpuint (connection_count (&env), ==, 0);
+
+  long_name = g_strnfill (CONNECTION_NAME_MAX + 1, 'a');
+  bad_names[G_N_ELEMENTS (bad_names) - 1] = long_name;
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (cli_run_err (&env, "demo1234DEMOTOKEN\n", &err, "connect", bad_names[i], "--login-url", env.url,
+                                    "--username", "demo@orgsync.test", "--password-stdin", NULL), ==, 64);
+      g_assert_nonnull (strstr (err, "connection name"));
+    }
+  g_assert_cmpuint (connection_count (&env), ==, 0);
+
+  /* Emoji are fine; a second connection of the same name (in any case) is not */
+  cli_connect (&env, "\xf0\x9f\x9a\x80 Production");
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cli_run_err (&env, "demo1234DEMOTOKEN\n", &err, "connect", "\xf0\x9f\x9a\x80 PRODUCTION",
+                                  "--login-url", env.url, "--username", "demo@orgsync.test", "--password-stdin",
+                                  NULL), ==, 64);
+    g_assert_nonnull (strstr (err, "already exists"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli_run_err (&env, NULL, &err, "rename", "\xf0\x9f\x9a\x80 Production", long_name, NULL), ==, 64);
+    g_assert_nonnull (strstr (err, "connection name"));
+  }
+  g_assert_cmpuint (connection_count (&env), ==, 1);
+  g_assert_cmpint (cli_run (&env, NULL, NULL, "remove", "\xf0\x9f\x9a\x80 Production", NULL), ==, 0);
+  g_assert_cmpuint (connection_count (&env), ==, 0);
+
+  cli_env_stop (&env);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +464,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/typed-input", test_typed_input);
   g_test_add_func ("/cli/browser-flow", test_browser_flow);
 
   /* Under valgrind only this driver is checked, not orgsync-cli: the engine itself is
