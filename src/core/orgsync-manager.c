@@ -890,6 +890,19 @@ store_secret (GTask             *task,
 }
 
 static void
+apply_identity (SignIn *s)
+{
+  OrgsyncConnection *c = s->connection;
+
+  orgsync_connection_set_login_url (c, s->login_url);
+  orgsync_connection_set_instance_url (c, sf_token_get_instance_url (s->token));
+  orgsync_connection_set_org_id (c, s->user->org_id);
+  orgsync_connection_set_user_id (c, s->user->user_id);
+  orgsync_connection_set_username (c, s->user->username);
+  orgsync_connection_set_client_id (c, sf_client_get_client_id (s->client));
+}
+
+static void
 signed_in_done (GTask *task)
 {
   OrgsyncManager *self = g_task_get_source_object (task);
@@ -909,6 +922,10 @@ signed_in_done (GTask *task)
       return;
     }
 
+  /* Only now, right before it is saved: a reload of orgsync.db while the keyring
+   * was busy (reset_records() changed the file) would otherwise put the old org
+   * back into the model, and then into the database. */
+  apply_identity (s);
   apply_event (self, s->connection, ORGSYNC_STATUS_EVENT_REAUTHORIZED);
   if (s->new_org)
     apply_event (self, s->connection, ORGSYNC_STATUS_EVENT_SELECTION_CHANGED);
@@ -954,19 +971,6 @@ keep_secrets (GTask *task)
 
   if (--s->stores == 0 && !g_task_had_error (task))
     signed_in_done (task);
-}
-
-static void
-apply_identity (SignIn *s)
-{
-  OrgsyncConnection *c = s->connection;
-
-  orgsync_connection_set_login_url (c, s->login_url);
-  orgsync_connection_set_instance_url (c, sf_token_get_instance_url (s->token));
-  orgsync_connection_set_org_id (c, s->user->org_id);
-  orgsync_connection_set_user_id (c, s->user->user_id);
-  orgsync_connection_set_username (c, s->user->username);
-  orgsync_connection_set_client_id (c, sf_client_get_client_id (s->client));
 }
 
 static char *
@@ -1107,7 +1111,6 @@ reauthorized (GTask *task)
     }
 
   s->connection = g_object_ref (c);
-  apply_identity (s);
   keep_secrets (task);
 }
 
