@@ -12,10 +12,17 @@
 #include "orgsync-permission-check.h"
 
 /* The seven checks of the seed's requirements, in one /composite call (one API call):
- * the user's effective system permissions from UserPermissionAccess, and object read
- * access from describeGlobal, which lists only the objects the user can read. If the
- * call fails with API_CURRENTLY_DISABLED, "API Enabled" is what failed, and the other
- * checks cannot be known: they are shown as failed with that reason. */
+ * the user's effective system permissions from UserPermissionAccess, one query per
+ * permission as the reference advises, and object read access from describeGlobal,
+ * which lists only the objects the user can read. If the call fails with
+ * API_CURRENTLY_DISABLED, "API Enabled" is what failed, and the other checks cannot be
+ * known: they are shown as failed with that reason.
+ *
+ * UserPermissionAccess is documented only by its use ([P] in the reference). Should
+ * one of its queries fail (INVALID_TYPE, INVALID_FIELD), that check is not known and
+ * does not hold the connection back: a failed check stops syncing until an admin acts,
+ * and telling an admin to grant what the user may well have helps nobody. A permission
+ * that is really missing then shows as the error of whatever needs it. */
 
 struct _OrgsyncPermissionItem
 {
@@ -146,13 +153,21 @@ add_item (GListStore *store,
 }
 
 static gboolean
-permission_of (JsonNode   *body,
-               const char *name)
+permission_of (SfSubresponse *response,
+               const char    *name)
 {
+  JsonNode *body = response != NULL ? response->body : NULL;
   JsonObject *root = body && JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
   JsonNode *records = root ? json_object_get_member (root, "records") : NULL;
   JsonArray *array = records && JSON_NODE_HOLDS_ARRAY (records) ? json_node_get_array (records) : NULL;
   JsonNode *first = array && json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+
+  if (response != NULL && response->status >= 400)
+    {
+      g_message ("Could not check %s (%s): not holding the connection back", name,
+                 response->error != NULL ? response->error->message : "no details");
+      return TRUE;
+    }
 
   if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first))
     return FALSE;
@@ -181,9 +196,10 @@ object_readable (JsonNode   *body,
 }
 
 static GListModel *
-build_items (JsonNode *permissions,
-             JsonNode *global,
-             gboolean  api_enabled)
+build_items (SfSubresponse *view_setup,
+             SfSubresponse *view_all_users,
+             JsonNode      *global,
+             gboolean       api_enabled)
 {
   GListStore *store = g_list_store_new (ORGSYNC_TYPE_PERMISSION_ITEM);
   const char * const objects[] = { "Lead", "Account", "Contact", "Opportunity" };
@@ -193,12 +209,12 @@ build_items (JsonNode *permissions,
             g_strdup (_("Ask a Salesforce admin to enable the “API Enabled” system permission in the "
                         "user’s profile or in a permission set assigned to the user.")));
   add_item (store, "view-setup", _("View Setup and Configuration"),
-            api_enabled && permission_of (permissions, "PermissionsViewSetup"),
+            api_enabled && permission_of (view_setup, "PermissionsViewSetup"),
             g_strdup (api_enabled ? _("Ask a Salesforce admin to enable “View Setup and Configuration” in a "
                                       "permission set assigned to the user. Org Sync needs it to read the "
                                       "org’s API limits and object permissions.") : unknown));
   add_item (store, "view-all-users", _("View All Users"),
-            api_enabled && permission_of (permissions, "PermissionsViewAllUsers"),
+            api_enabled && permission_of (view_all_users, "PermissionsViewAllUsers"),
             g_strdup (api_enabled ? _("Ask a Salesforce admin to enable “View All Users” in a permission "
                                       "set assigned to the user.") : unknown));
 
@@ -227,7 +243,7 @@ composite_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GPtrArray) responses = NULL;
   GError *error = NULL;
-  SfSubresponse *permissions, *global;
+  SfSubresponse *view_setup, *view_all_users, *global;
 
   responses = sf_client_composite_finish (SF_CLIENT (object), result, &error);
   if (responses == NULL)
@@ -236,17 +252,17 @@ composite_cb (GObject      *object,
           g_error_matches (error, SF_ERROR, SF_ERROR_API_DISABLED_FOR_ORG))
         {
           g_error_free (error);
-          g_task_return_pointer (task, build_items (NULL, NULL, FALSE), g_object_unref);
+          g_task_return_pointer (task, build_items (NULL, NULL, NULL, FALSE), g_object_unref);
           return;
         }
       g_task_return_error (task, error);
       return;
     }
 
-  permissions = responses->len > 0 ? g_ptr_array_index (responses, 0) : NULL;
-  global = responses->len > 1 ? g_ptr_array_index (responses, 1) : NULL;
-  g_task_return_pointer (task,
-                         build_items (permissions ? permissions->body : NULL, global ? global->body : NULL, TRUE),
+  view_setup = responses->len > 0 ? g_ptr_array_index (responses, 0) : NULL;
+  view_all_users = responses->len > 1 ? g_ptr_array_index (responses, 1) : NULL;
+  global = responses->len > 2 ? g_ptr_array_index (responses, 2) : NULL;
+  g_task_return_pointer (task, build_items (view_setup, view_all_users, global ? global->body : NULL, TRUE),
                          g_object_unref);
 }
 
@@ -265,13 +281,15 @@ orgsync_permission_check_async (SfClient            *client,
   g_autoptr(GTask) task = g_task_new (client, cancellable, callback, user_data);
   g_autoptr(GPtrArray) subrequests = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_subrequest_free);
   const char *version = sf_client_get_api_version (client);
-  g_autofree char *query = g_strdup_printf ("/services/data/v%s/query?q=SELECT+PermissionsApiEnabled%%2C"
-                                            "PermissionsViewSetup%%2CPermissionsViewAllUsers+FROM+"
-                                            "UserPermissionAccess", version);
+  g_autofree char *view_setup = g_strdup_printf ("/services/data/v%s/query?q=SELECT+PermissionsViewSetup+"
+                                                 "FROM+UserPermissionAccess", version);
+  g_autofree char *view_all_users = g_strdup_printf ("/services/data/v%s/query?q=SELECT+PermissionsViewAllUsers+"
+                                                     "FROM+UserPermissionAccess", version);
   g_autofree char *global = g_strdup_printf ("/services/data/v%s/sobjects/", version);
 
   g_task_set_source_tag (task, orgsync_permission_check_async);
-  g_ptr_array_add (subrequests, sf_subrequest_new ("GET", query, "permissions"));
+  g_ptr_array_add (subrequests, sf_subrequest_new ("GET", view_setup, "viewSetup"));
+  g_ptr_array_add (subrequests, sf_subrequest_new ("GET", view_all_users, "viewAllUsers"));
   g_ptr_array_add (subrequests, sf_subrequest_new ("GET", global, "global"));
   sf_client_composite_async (client, subrequests, cancellable, composite_cb, g_steal_pointer (&task));
 }
