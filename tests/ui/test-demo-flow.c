@@ -292,7 +292,7 @@ sync_now_and_wait (void)
   /* The run starts on the next main-loop turn at the latest. */
   for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
     g_main_context_iteration (NULL, FALSE);
-  wait_until (run_ended, NULL, 120, "the sync to end");
+  wait_until (run_ended, NULL, 300, "the sync to end");
 }
 
 static void
@@ -421,7 +421,7 @@ test_demo_flow_revoked_token (void)
   /* Continue syncs at once. */
   for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
     g_main_context_iteration (NULL, FALSE);
-  wait_until (run_ended, NULL, 120, "the sync after reauthorizing");
+  wait_until (run_ended, NULL, 300, "the sync after reauthorizing");
   g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
 }
 
@@ -456,7 +456,7 @@ test_demo_flow_refreshed_sandbox (void)
 
   for (guint i = 0; i < 50 && !orgsync_connection_get_syncing (connection); i++)
     g_main_context_iteration (NULL, FALSE);
-  wait_until (run_ended, NULL, 120, "the full sync of the refreshed sandbox");
+  wait_until (run_ended, NULL, 300, "the full sync of the refreshed sandbox");
   g_assert_cmpint (orgsync_connection_get_status (connection), ==, ORGSYNC_CONNECTION_STATUS_ACTIVE);
 
   gtk_window_destroy (GTK_WINDOW (window));
