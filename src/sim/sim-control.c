@@ -29,6 +29,8 @@ static const struct { const char *name; SimFaultKind kind; } fault_kinds[] = {
   { "bulk-failed", SIM_FAULT_BULK_FAILED },
   { "bulk-aborted", SIM_FAULT_BULK_ABORTED },
   { "instance-url", SIM_FAULT_INSTANCE_URL },
+  { "reset-body", SIM_FAULT_RESET_BODY },
+  { "expire-session", SIM_FAULT_EXPIRE_SESSION },
 };
 
 void
@@ -322,6 +324,38 @@ handle_faults (SimRequest *req,
  * /_sim/tokens
  */
 
+/* Expired, not revoked: the refresh token still works. */
+static guint
+expire_tokens (SimServer  *self,
+               const char *token)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->access_tokens);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SimAccessToken *t = value;
+
+      if (token == NULL || g_str_equal (t->token, token))
+        {
+          t->expires_ms = sim_server_now (self) - 1;
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* The expire-session fault: every access token expires at once. */
+void
+sim_server_expire_sessions (SimServer *self)
+{
+  expire_tokens (self, NULL);
+  sim_server_schedule_save (self);
+}
+
 static void
 handle_tokens (SimRequest *req,
                const char *rest)
@@ -338,23 +372,7 @@ handle_tokens (SimRequest *req,
   token = json_object_get_string_member_with_default (body, "token", NULL);
 
   if (g_str_equal (rest, "/expire"))
-    {
-      GHashTableIter iter;
-      gpointer value;
-
-      /* Expired, not revoked: the refresh token still works. */
-      g_hash_table_iter_init (&iter, self->access_tokens);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          SimAccessToken *t = value;
-
-          if (token == NULL || g_str_equal (t->token, token))
-            {
-              t->expires_ms = sim_server_now (self) - 1;
-              n++;
-            }
-        }
-    }
+    n = expire_tokens (self, token);
   else if (g_str_equal (rest, "/revoke"))
     {
       if (token == NULL)

@@ -94,13 +94,17 @@ typedef enum
   SIM_FAULT_BULK_FAILED,
   SIM_FAULT_BULK_ABORTED,
   SIM_FAULT_INSTANCE_URL,
+  SIM_FAULT_RESET_BODY,
+  SIM_FAULT_EXPIRE_SESSION,
 } SimFaultKind;
 
 #define SIM_FAULT_BIT(kind) (1u << (kind))
 #define SIM_FAULTS_BEFORE (SIM_FAULT_BIT (SIM_FAULT_STATUS) | SIM_FAULT_BIT (SIM_FAULT_RESET) | \
-                           SIM_FAULT_BIT (SIM_FAULT_DELAY) | SIM_FAULT_BIT (SIM_FAULT_HTML))
+                           SIM_FAULT_BIT (SIM_FAULT_DELAY) | SIM_FAULT_BIT (SIM_FAULT_HTML) | \
+                           SIM_FAULT_BIT (SIM_FAULT_EXPIRE_SESSION))
 #define SIM_FAULTS_BODY (SIM_FAULT_BIT (SIM_FAULT_TRUNCATE) | SIM_FAULT_BIT (SIM_FAULT_MALFORMED_JSON) | \
-                         SIM_FAULT_BIT (SIM_FAULT_CSV_MALFORMED) | SIM_FAULT_BIT (SIM_FAULT_CSV_TRUNCATED))
+                         SIM_FAULT_BIT (SIM_FAULT_CSV_MALFORMED) | SIM_FAULT_BIT (SIM_FAULT_CSV_TRUNCATED) | \
+                         SIM_FAULT_BIT (SIM_FAULT_RESET_BODY))
 #define SIM_FAULTS_BULK (SIM_FAULT_BIT (SIM_FAULT_BULK_FAILED) | SIM_FAULT_BIT (SIM_FAULT_BULK_ABORTED))
 #define SIM_FAULTS_TOKEN (SIM_FAULT_BIT (SIM_FAULT_INSTANCE_URL))
 
@@ -239,6 +243,7 @@ const char *sim_request_param          (SimRequest  *req,
 void        sim_request_dispatch       (SimRequest  *req);
 void        sim_request_clear          (SimRequest  *req);
 void        sim_server_schedule_save   (SimServer   *self);
+void        sim_server_expire_sessions (SimServer   *self);
 SimClient  *sim_server_find_client     (SimServer   *self,
                                         const char  *client_id);
 

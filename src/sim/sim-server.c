@@ -389,9 +389,12 @@ reset_connection (SoupServerMessage *msg)
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* The headers with the length of the whole body, half of the body, then the end of
+ * the connection: closed (truncate) or reset (reset-body). */
 static void
 write_truncated (SoupServerMessage *msg,
-                 SimRequest        *req)
+                 SimRequest        *req,
+                 gboolean           reset)
 {
   g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
   GOutputStream *out = g_io_stream_get_output_stream (stream);
@@ -407,6 +410,13 @@ write_truncated (SoupServerMessage *msg,
   if (full > 1)
     g_output_stream_write_all (out, req->response->str, full / 2, NULL, NULL, NULL);
   g_output_stream_flush (out, NULL, NULL);
+  if (reset && G_IS_SOCKET_CONNECTION (stream))
+    {
+      GSocket *socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream));
+      struct linger linger = { 1, 0 };
+
+      setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+    }
   g_io_stream_close (stream, NULL, NULL);
 }
 
@@ -446,6 +456,8 @@ apply_body_fault (SimRequest *req,
     case SIM_FAULT_BULK_FAILED:
     case SIM_FAULT_BULK_ABORTED:
     case SIM_FAULT_INSTANCE_URL:
+    case SIM_FAULT_RESET_BODY:
+    case SIM_FAULT_EXPIRE_SESSION:
     default:
       break;
     }
@@ -482,9 +494,9 @@ finish_message (SimServer         *self,
 
   fault = g_str_has_prefix (req->path, "/_sim") ? NULL :
           sim_faults_match (self, req->method, req->path, SIM_FAULTS_BODY);
-  if (fault != NULL && fault->kind == SIM_FAULT_TRUNCATE)
+  if (fault != NULL && (fault->kind == SIM_FAULT_TRUNCATE || fault->kind == SIM_FAULT_RESET_BODY))
     {
-      write_truncated (msg, req);
+      write_truncated (msg, req, fault->kind == SIM_FAULT_RESET_BODY);
       return;
     }
   if (fault != NULL)
@@ -658,6 +670,10 @@ server_callback (SoupServer        *soup,
             g_source_unref (source);
             return;
           }
+        case SIM_FAULT_EXPIRE_SESSION:
+          /* Every session ends now, as after a long pause; this request finds out. */
+          sim_server_expire_sessions (self);
+          break;
         case SIM_FAULT_TRUNCATE:
         case SIM_FAULT_MALFORMED_JSON:
         case SIM_FAULT_CSV_MALFORMED:
@@ -665,6 +681,7 @@ server_callback (SoupServer        *soup,
         case SIM_FAULT_BULK_FAILED:
         case SIM_FAULT_BULK_ABORTED:
         case SIM_FAULT_INSTANCE_URL:
+        case SIM_FAULT_RESET_BODY:
         default:
           break;
         }
