@@ -720,6 +720,7 @@ sent_cb (GObject      *object,
   SendState *state = g_task_get_task_data (task);
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GOutputStream) out = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
   guint status;
 
@@ -742,11 +743,14 @@ sent_cb (GObject      *object,
       return;
     }
 
-  /* Error bodies are small: read it whole to find Salesforce's error code. */
+  /* Error bodies are small: read it whole to find Salesforce's error code. (The
+   * cancellable is read first: the order in which arguments are evaluated is not
+   * defined, and the task is handed over in the same call.) */
+  cancellable = g_task_get_cancellable (task);
   out = g_memory_output_stream_new_resizable ();
   g_output_stream_splice_async (out, stream,
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                G_PRIORITY_DEFAULT, cancellable,
                                 error_body_cb, g_steal_pointer (&task));
 }
 
