@@ -84,6 +84,7 @@ struct _OrgsyncSyncEngine
   gboolean               status_changed;
   gboolean               finishing;
   char                  *gone_object;
+  char                  *failed_code;    /* Salesforce's errorCode of the first failed object */
 
   char                  *refresh_token;
   char                  *access_token;
@@ -744,6 +745,13 @@ plan_objects (OrgsyncSyncEngine *self)
 typedef void (*PumpDoneFunc) (OrgsyncSyncEngine *self,
                               GError            *error);
 
+static SfSoqlBuilder *main_builder (OrgsyncSyncObject *o,
+                                    const char        *after_stamp,
+                                    const char        *after_id,
+                                    gboolean          *query_all);
+static SfSoqlBuilder *first_builder (OrgsyncSyncObject *o,
+                                     gboolean          *query_all);
+
 typedef struct
 {
   OrgsyncSyncEngine *self;
@@ -760,6 +768,10 @@ typedef struct
   gboolean           final_queued;
   GError            *error;
   PumpDoneFunc       done;
+  /* The last row fetched of a main query: where it starts again when Salesforce
+   * forgot its locator (INVALID_QUERY_LOCATOR). */
+  char              *resume_stamp;
+  char              *resume_id;
 } Pump;
 
 #define MAX_QUEUED_WRITES 2
@@ -774,6 +786,8 @@ pump_free (Pump *pump)
   g_clear_pointer (&pump->builder, sf_soql_builder_free);
   g_strfreev (pump->columns);
   g_clear_error (&pump->error);
+  g_free (pump->resume_stamp);
+  g_free (pump->resume_id);
   g_object_unref (pump->self);
   g_free (pump);
 }
@@ -849,6 +863,35 @@ pump_write (Pump          *pump,
                                      NULL, pump_written_cb, write);
 }
 
+static const char *
+batch_text (SfRecordBatch *batch,
+            guint          row,
+            const char    *column)
+{
+  int index = column != NULL ? sf_record_batch_find_column (batch, column) : -1;
+  const SfValue *value = index >= 0 ? sf_record_batch_get_value (batch, row, index) : NULL;
+
+  return value != NULL && value->kind == SF_VALUE_TEXT ? value->text : NULL;
+}
+
+/* Remembers the last row of a main query's page as the place to resume from. */
+static void
+pump_note_position (Pump          *pump,
+                    SfRecordBatch *batch)
+{
+  guint n_rows = sf_record_batch_get_n_rows (batch);
+  const char *id;
+
+  if (n_rows == 0 || (pump->kind != ORGSYNC_PAGE_FULL && pump->kind != ORGSYNC_PAGE_INCREMENTAL) ||
+      (id = batch_text (batch, n_rows - 1, "Id")) == NULL)
+    return;
+
+  g_free (pump->resume_id);
+  g_free (pump->resume_stamp);
+  pump->resume_id = g_strdup (id);
+  pump->resume_stamp = g_strdup (batch_text (batch, n_rows - 1, pump->object->replication_key));
+}
+
 static void
 pump_fetched (Pump          *pump,
               SfRecordBatch *batch,
@@ -861,7 +904,10 @@ pump_fetched (Pump          *pump,
   else if (batch == NULL)
     pump->source_done = TRUE;
   else
-    pump_write (pump, batch, FALSE);
+    {
+      pump_note_position (pump, batch);
+      pump_write (pump, batch, FALSE);
+    }
 
   pump_next (pump);
 }
@@ -989,8 +1035,26 @@ bulk_min_rows (void)
   return env != NULL && *env != '\0' ? g_ascii_strtoll (env, NULL, 10) : ORGSYNC_SYNC_BULK_MIN_ROWS;
 }
 
+/* INVALID_QUERY_LOCATOR: the main query again, after the last row fetched (its pages
+ * are written or queued, in order), or from where the pump started. */
+static SfSoqlBuilder *
+pump_resume (SfQuery  *query,
+             gpointer  user_data)
+{
+  Pump *pump = user_data;
+  gboolean query_all;
+
+  g_debug ("Resuming the query of %s after %s", pump->object->name,
+           pump->resume_id ? pump->resume_id : "its start");
+  if (pump->resume_id != NULL)
+    return main_builder (pump->object, pump->resume_stamp, pump->resume_id, &query_all);
+
+  return first_builder (pump->object, &query_all);
+}
+
 /* Fetches @builder's rows into the object's table, by REST pages or one Bulk job
- * (the rule at the top of this file), and calls @done. */
+ * (the rule at the top of this file), and calls @done. A main query (full or
+ * incremental) starts after @after_stamp and @after_id, which it was built with. */
 static void
 pump_start (OrgsyncSyncEngine   *self,
             OrgsyncSyncObject   *object,
@@ -998,6 +1062,8 @@ pump_start (OrgsyncSyncEngine   *self,
             const SfSoqlBuilder *builder,
             gboolean             query_all,
             gint64               estimate,
+            const char          *after_stamp,
+            const char          *after_id,
             PumpDoneFunc         done)
 {
   Pump *pump = g_new0 (Pump, 1);
@@ -1016,11 +1082,15 @@ pump_start (OrgsyncSyncEngine   *self,
   pump->kind = kind;
   pump->columns = g_strdupv ((char **) columns->pdata);
   pump->done = done;
+  pump->resume_stamp = g_strdup (after_stamp);
+  pump->resume_id = g_strdup (after_id);
 
   if (!bulk)
     {
       pump->query = sf_query_new (self->client, builder,
                                   SF_QUERY_FLAGS_SPLIT_WIDE | (query_all ? SF_QUERY_FLAGS_ALL : 0));
+      if (kind == ORGSYNC_PAGE_FULL || kind == ORGSYNC_PAGE_INCREMENTAL)
+        sf_query_set_resume_func (pump->query, pump_resume, pump, NULL);
       pump_next (pump);
       return;
     }
@@ -1251,7 +1321,8 @@ continue_main (OrgsyncSyncEngine *self,
   else
     builder = main_builder (o, first->last_stamp, first->last_id, &query_all);
 
-  pump_start (self, o, kind, builder, query_all, total - first->n_rows, main_done);
+  pump_start (self, o, kind, builder, query_all, total - first->n_rows, first->last_stamp, first->last_id,
+              main_done);
 }
 
 typedef struct
@@ -1387,7 +1458,7 @@ object_backfill (OrgsyncSyncEngine *self)
     }
 
   sf_soql_builder_order_by (builder, "Id", TRUE);
-  pump_start (self, o, ORGSYNC_PAGE_BACKFILL, builder, FALSE, o->local_rows, backfill_done);
+  pump_start (self, o, ORGSYNC_PAGE_BACKFILL, builder, FALSE, o->local_rows, NULL, NULL, backfill_done);
 }
 
 typedef struct
@@ -1498,7 +1569,7 @@ reconcile_begun_cb (GObject      *object,
     }
 
   sf_soql_builder_add_field (builder, "Id", SF_FIELD_TYPE_ID);
-  pump_start (self, o, ORGSYNC_PAGE_IDS, builder, FALSE, o->local_rows, ids_listed);
+  pump_start (self, o, ORGSYNC_PAGE_IDS, builder, FALSE, o->local_rows, NULL, NULL, ids_listed);
 }
 
 /* Deletion history was lost: every Id Salesforce has, the rest goes. */
@@ -1530,7 +1601,7 @@ object_query_alone (OrgsyncSyncEngine *self)
   g_autoptr(SfSoqlBuilder) builder = first_builder (o, &query_all);
 
   pump_start (self, o, o->mode == ORGSYNC_SYNC_MODE_FULL ? ORGSYNC_PAGE_FULL : ORGSYNC_PAGE_INCREMENTAL,
-              builder, query_all, 0, main_done);
+              builder, query_all, 0, NULL, NULL, main_done);
 }
 
 static void object_deletions (OrgsyncSyncEngine *self);
@@ -1897,6 +1968,9 @@ decide_outcome (OrgsyncSyncEngine  *self,
     }
   else if (failed > 0)
     {
+      /* The status and the history keep Salesforce's own code of what went wrong. */
+      g_free (self->failed_code);
+      self->failed_code = g_strdup (first_failed->error_code);
       self->outcome = ORGSYNC_SYNC_OUTCOME_PARTIAL;
       *error = g_error_new (ORGSYNC_ERROR, ORGSYNC_ERROR_FAILED,
                             g_dngettext (GETTEXT_PACKAGE, "%u object could not be synced (%s: %s).",
@@ -1913,6 +1987,16 @@ error_code_of (const GError *error)
   return error != NULL && error->domain == SF_ERROR ? sf_error_code_to_string (error->code) : NULL;
 }
 
+/* The errorCode of the run's stop, or of the object that failed in a partial run. */
+static const char *
+run_error_code (OrgsyncSyncEngine *self,
+                const GError      *error)
+{
+  const char *code = error_code_of (error);
+
+  return code != NULL ? code : self->failed_code;
+}
+
 static void
 apply_status (OrgsyncSyncEngine *self,
               const GError      *error)
@@ -1921,7 +2005,7 @@ apply_status (OrgsyncSyncEngine *self,
   g_autofree char *detail = NULL;
 
   event.at = orgsync_clock_get_now (self->clock);
-  event.error_code = error_code_of (error);
+  event.error_code = run_error_code (self, error);
   event.error_message = error ? error->message : NULL;
 
   switch (self->outcome)
@@ -1996,7 +2080,7 @@ record_history (OrgsyncSyncEngine *self,
   g_free (self->run->message);
   self->run->message = g_strdup (error ? error->message : NULL);
   g_free (self->run->error_code);
-  self->run->error_code = g_strdup (error_code_of (error));
+  self->run->error_code = g_strdup (run_error_code (self, error));
 
   for (guint i = 0; i < self->run->objects->len; i++)
     {
@@ -2073,6 +2157,7 @@ orgsync_sync_engine_finalize (GObject *object)
   g_clear_error (&self->stop_error);
   g_clear_pointer (&self->run, orgsync_sync_run_free);
   g_clear_pointer (&self->gone_object, g_free);
+  g_clear_pointer (&self->failed_code, g_free);
   free_secret (&self->refresh_token);
   free_secret (&self->access_token);
   free_secret (&self->client_secret);
