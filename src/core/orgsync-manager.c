@@ -765,9 +765,35 @@ orgsync_manager_list_history (OrgsyncManager     *self,
                               guint               limit,
                               GError            **error)
 {
+  const char *id;
+  GPtrArray *runs;
+  gboolean cut_off = FALSE;
+
   g_return_val_if_fail (ORGSYNC_IS_MANAGER (self), NULL);
 
-  return orgsync_database_list_runs (self->database, orgsync_connection_get_id (connection), limit, error);
+  id = orgsync_connection_get_id (connection);
+  if ((runs = orgsync_database_list_runs (self->database, id, limit, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < runs->len; i++)
+    cut_off |= ((OrgsyncSyncRun *) g_ptr_array_index (runs, i))->result == ORGSYNC_RUN_RESULT_RUNNING;
+
+  /* A run still "running" that no process runs was cut off (killed, power lost): say
+   * so now rather than at the next run. Taking the sync lock for a moment makes sure
+   * that no run is starting meanwhile. */
+  if (cut_off && !g_hash_table_contains (self->running, id))
+    {
+      g_autoptr(OrgsyncSyncLock) lock = orgsync_sync_lock_acquire (data_dir (self), id, NULL, NULL);
+
+      if (lock != NULL &&
+          orgsync_database_close_interrupted_runs (self->database, id, orgsync_clock_get_now (self->clock), NULL))
+        {
+          g_ptr_array_unref (runs);
+          runs = orgsync_database_list_runs (self->database, id, limit, error);
+        }
+    }
+
+  return runs;
 }
 
 char *
