@@ -724,6 +724,23 @@ _orgsync_records_store_get_handle (OrgsyncRecordsStore *self)
  * Opens a connection's records.db on the calling thread (see the threading rule at the
  * top of this file).
  */
+/* ORGSYNC_RECORDS_MAX_PAGES: a records.db that cannot grow past that many pages, as
+ * on a full disk (SQLite's max_page_count; for tests of the disk-full path). */
+static gboolean
+limit_pages (OrgsyncRecordsStore  *self,
+             GError              **error)
+{
+  const char *env = g_getenv ("ORGSYNC_RECORDS_MAX_PAGES");
+  g_autofree char *pragma = NULL;
+  guint64 pages;
+
+  if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT32, &pages, NULL))
+    return TRUE;
+
+  pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT, pages);
+  return _orgsync_sqlite_exec (self->db, pragma, error);
+}
+
 OrgsyncRecordsStore *
 orgsync_records_store_open (const char  *path,
                             GError     **error)
@@ -738,7 +755,7 @@ orgsync_records_store_open (const char  *path,
   if (!(self->db = _orgsync_sqlite_open (path, error)))
     return NULL;
 
-  if (!ensure_bookkeeping (self, error))
+  if (!ensure_bookkeeping (self, error) || !limit_pages (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
