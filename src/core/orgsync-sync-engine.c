@@ -251,8 +251,9 @@ usage_changed_cb (SfClient          *client,
   if (info == NULL || info->api_used < 0 || info->api_max <= 0)
     return;
 
+  /* orgsync.db may be on a full disk: the governor then refuses the next call. */
   if (!orgsync_quota_governor_record_usage (self->governor, info->api_used, info->api_max, "header", &error))
-    g_warning ("Could not record API usage: %s", error->message);
+    g_message ("Could not record API usage: %s", error->message);
   orgsync_connection_set_api_usage (self->connection, info->api_used, info->api_max);
 }
 
@@ -470,7 +471,7 @@ repair_selection (OrgsyncSyncEngine *self,
 
   if ((selection = orgsync_database_load_selection (self->database, connection_id (self), &error)) == NULL)
     {
-      g_warning ("Could not repair the field selection: %s", error->message);
+      g_message ("Could not repair the field selection: %s", error->message);
       return;
     }
 
@@ -492,7 +493,7 @@ repair_selection (OrgsyncSyncEngine *self,
   result = g_strv_builder_end (kept);
   if (!orgsync_database_save_selection (self->database, connection_id (self),
                                         (const char * const *) result, &error))
-    g_warning ("Could not repair the field selection: %s", error->message);
+    g_message ("Could not repair the field selection: %s", error->message);
 
   for (guint j = 0; j < object->missing->len; j++)
     add_warning (self, g_strdup_printf (_("The field %s.%s no longer exists in Salesforce or is no "
@@ -2068,9 +2069,10 @@ run_result (OrgsyncSyncOutcome outcome)
     }
 }
 
-static void
-record_history (OrgsyncSyncEngine *self,
-                const GError      *error)
+static gboolean
+record_history (OrgsyncSyncEngine  *self,
+                const GError       *error,
+                GError            **save_error)
 {
   g_autoptr(GError) local_error = NULL;
   gint64 now = orgsync_clock_get_now (self->clock);
@@ -2096,7 +2098,12 @@ record_history (OrgsyncSyncEngine *self,
                                  self->run->message, self->run->error_code, self->run->api_calls,
                                  &local_error);
   if (local_error != NULL)
-    g_warning ("Could not record the sync history: %s", local_error->message);
+    {
+      g_propagate_error (save_error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -2115,12 +2122,22 @@ finish_run (OrgsyncSyncEngine *self)
   task = g_steal_pointer (&self->task);
   decide_outcome (self, &error);
   apply_status (self, error);
-  record_history (self, error);
 
   orgsync_connection_set_syncing (self->connection, FALSE);
   orgsync_connection_clear_progress (self->connection);
-  if (!orgsync_database_save_connection (self->database, self->connection, &save_error))
-    g_warning ("Could not save the connection: %s", save_error->message);
+
+  /* orgsync.db may be on a full disk too. A run that did its work but could not say
+   * so does not pass for a success; the history shows it as interrupted later. */
+  if (!record_history (self, error, &save_error) ||
+      !orgsync_database_save_connection (self->database, self->connection, &save_error))
+    {
+      g_message ("Could not save the result of the sync: %s", save_error->message);
+      if (error == NULL)
+        {
+          self->outcome = ORGSYNC_SYNC_OUTCOME_FAILED;
+          error = g_steal_pointer (&save_error);
+        }
+    }
 
   g_clear_object (&self->writer);
   g_clear_pointer (&self->lock, orgsync_sync_lock_release);
