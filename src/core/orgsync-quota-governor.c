@@ -524,7 +524,10 @@ orgsync_quota_governor_try_acquire (OrgsyncQuotaGovernor  *self,
   if (usage.has_sample && usage.estimate + 1 > orgsync_quota_threshold_calls (usage.max, self->threshold) &&
       !probe_allowed (self, now))
     {
-      g_autofree char *message = orgsync_quota_format_stop_message (self->threshold, usage.estimate, usage.max);
+      /* The estimate counts calls of the lag window twice on purpose; the person is
+       * told no more than Salesforce reported or the threshold, whichever is higher. */
+      gint64 shown = MIN (usage.estimate, MAX (orgsync_quota_threshold_calls (usage.max, self->threshold), usage.used));
+      g_autofree char *message = orgsync_quota_format_stop_message (self->threshold, shown, usage.max);
 
       fail (self);
       g_set_error_literal (error, ORGSYNC_ERROR, ORGSYNC_ERROR_QUOTA_THRESHOLD, message);
