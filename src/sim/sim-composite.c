@@ -71,8 +71,12 @@ substitute_references (GHashTable *results,
 
         if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
           {
+            char number[G_ASCII_DTOSTR_BUF_SIZE];
+
             if (json_node_get_value_type (node) == G_TYPE_STRING)
               g_string_append (out, json_node_get_string (node));
+            else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+              g_string_append (out, g_ascii_dtostr (number, sizeof number, json_node_get_double (node)));
             else
               {
                 g_autofree char *s = json_to_string (node, FALSE);
@@ -141,6 +145,15 @@ response_node (SimRequest *sub)
       !json_parser_load_from_data (parser, sub->response->str, sub->response->len, NULL))
     return json_node_new (JSON_NODE_NULL);
   return json_node_copy (json_parser_get_root (parser));
+}
+
+/* A subresponse's body as the endpoint wrote it, or null. Not parsed and written
+ * again: json-glib 1.6 writes a double such as 1e+18 as "1e+18.0", which is not JSON. */
+static const char *
+response_text (SimRequest *sub,
+               JsonNode   *node)
+{
+  return JSON_NODE_HOLDS_NULL (node) ? "null" : sub->response->str;
 }
 
 static gboolean
@@ -212,7 +225,6 @@ sim_composite_handle (SimRequest *req)
       JsonObject *headers = json_object_has_member (spec, "httpHeaders") ?
                             json_object_get_object_member (spec, "httpHeaders") : NULL;
       g_autoptr(JsonNode) node = NULL;
-      g_autofree char *node_text = NULL;
       SimRequest sub;
 
       if (failed && all_or_none)
@@ -240,9 +252,8 @@ sim_composite_handle (SimRequest *req)
         failed = TRUE;
       node = response_node (&sub);
       g_hash_table_insert (results, g_strdup (ref), json_node_ref (node));
-      node_text = json_to_string (node, FALSE);
       g_string_append_printf (out, "%s{\"body\":%s,\"httpHeaders\":{},\"httpStatusCode\":%u,\"referenceId\":",
-                              i ? "," : "", node_text, sub.status);
+                              i ? "," : "", response_text (&sub, node), sub.status);
       sim_json_append_string (out, ref, -1);
       g_string_append_c (out, '}');
       sim_request_clear (&sub);
@@ -285,7 +296,6 @@ sim_composite_batch_handle (SimRequest *req)
       g_autofree char *url = g_strconcat ("/services/data/",
                                           json_object_get_string_member_with_default (spec, "url", ""), NULL);
       g_autoptr(JsonNode) node = NULL;
-      g_autofree char *text = NULL;
       SimRequest sub;
 
       if (halted)
@@ -303,8 +313,8 @@ sim_composite_batch_handle (SimRequest *req)
           halted = halt;
         }
       node = response_node (&sub);
-      text = json_to_string (node, FALSE);
-      g_string_append_printf (results, "%s{\"statusCode\":%u,\"result\":%s}", i ? "," : "", sub.status, text);
+      g_string_append_printf (results, "%s{\"statusCode\":%u,\"result\":%s}", i ? "," : "", sub.status,
+                              response_text (&sub, node));
       sim_request_clear (&sub);
     }
 

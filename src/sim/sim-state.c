@@ -39,12 +39,14 @@ save_overlays (JsonBuilder *b,
       for (guint i = 0; i < overlay->values->len; i++)
         {
           SimOverlayValue *v = &g_array_index (overlay->values, SimOverlayValue, i);
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
 
           json_builder_begin_array (b);
           json_builder_add_string_value (b, sim_object_get_field (table->object, v->field)->name);
           json_builder_add_int_value (b, v->kind);
           json_builder_add_int_value (b, v->i);
-          json_builder_add_double_value (b, v->d);
+          /* As text: json-glib 1.6 writes 1e+18 as "1e+18.0", which it cannot read back. */
+          json_builder_add_string_value (b, g_ascii_dtostr (number, sizeof number, v->d));
           json_builder_add_string_value (b, v->str);
           json_builder_end_array (b);
         }
@@ -209,7 +211,10 @@ load_table (SimServer  *self,
             continue;
           value.kind = json_array_get_int_element (v, 1);
           value.i = json_array_get_int_element (v, 2);
-          value.d = json_array_get_double_element (v, 3);
+          if (json_node_get_value_type (json_array_get_element (v, 3)) == G_TYPE_STRING)
+            value.d = g_ascii_strtod (json_array_get_string_element (v, 3), NULL);
+          else
+            value.d = json_array_get_double_element (v, 3);
           if (value.kind == SIM_VALUE_STRING)
             sim_value_set_string (&value, json_array_get_string_element (v, 4));
           sim_store_set_value (table, index, field, &value);

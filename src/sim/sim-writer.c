@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "sim-writer.h"
@@ -253,23 +254,69 @@ sim_write_csv_header (GString   *out,
     }
 }
 
+/* Bulk CSV spells numbers as plain decimals, never with an exponent: the shortest
+ * digits that read back as the same double, laid out in full. */
 static void
 append_plain_number (GString *out,
                      double   value)
 {
   char buf[64];
-  int n;
+  char digits[32];
+  gsize n_digits = 0;
+  int precision, exp10;
+  char *e;
 
   if (value == (double) (gint64) value && value > -1e15 && value < 1e15)
-    n = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, (gint64) value);
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  if (!isfinite (value))
+    {
+      g_string_append (out, isnan (value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+      return;
+    }
+
+  for (precision = 1; precision <= 17; precision++)
+    {
+      g_snprintf (buf, sizeof buf, "%.*e", precision - 1, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  e = strchr (buf, 'e');
+  exp10 = atoi (e + 1);
+  *e = '\0';
+  for (const char *p = buf; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n_digits++] = *p;
+  while (n_digits > 1 && digits[n_digits - 1] == '0')
+    n_digits--;
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  if (exp10 < 0)
+    {
+      /* 0.000ddd */
+      g_string_append (out, "0.");
+      for (int i = -1; i > exp10; i--)
+        g_string_append_c (out, '0');
+      g_string_append_len (out, digits, n_digits);
+    }
+  else if ((gsize) exp10 + 1 >= n_digits)
+    {
+      /* ddd000 */
+      g_string_append_len (out, digits, n_digits);
+      for (gsize i = n_digits; i < (gsize) exp10 + 1; i++)
+        g_string_append_c (out, '0');
+    }
   else
     {
-      g_ascii_formatd (buf, sizeof buf, "%.15g", value);
-      if (strchr (buf, 'e') != NULL)
-        g_ascii_formatd (buf, sizeof buf, "%.6f", value);
-      n = strlen (buf);
+      /* ddd.ddd */
+      g_string_append_len (out, digits, exp10 + 1);
+      g_string_append_c (out, '.');
+      g_string_append_len (out, digits + exp10 + 1, n_digits - exp10 - 1);
     }
-  g_string_append_len (out, buf, n);
 }
 
 void
