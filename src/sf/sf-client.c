@@ -680,6 +680,7 @@ read_cb (GObject      *object,
   SendState *state = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
   GError *error = NULL;
+  goffset content_length;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
@@ -692,6 +693,20 @@ read_cb (GObject      *object,
 
   log_response (state, g_bytes_get_size (body));
   update_usage (self, soup_message_get_response_headers (state->message));
+
+  /* libsoup 3.2 ends a body cut off by a connection reset as if it were complete. */
+  content_length = soup_message_headers_get_content_length (soup_message_get_response_headers (state->message));
+  if (soup_message_headers_get_encoding (soup_message_get_response_headers (state->message)) ==
+        SOUP_ENCODING_CONTENT_LENGTH &&
+      (goffset) g_bytes_get_size (body) < content_length)
+    {
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                           "The connection ended after %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes",
+                           g_bytes_get_size (body), content_length);
+      fail_or_retry (task, error, TRUE);
+      return;
+    }
+
   handle_status (task, body);
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rel-util.h"
 
@@ -55,6 +56,7 @@ typedef struct
   Expect      expect;
   const char *error_code;   /* the errorCode the status must show after a stop, or NULL */
   gboolean    password;     /* sign in with the password flow (no refresh token) */
+  const char *message;      /* what the history's message must say after a stop, or NULL */
 } FaultRow;
 
 #define TRANSIENT_REST "\"path\":\"" P_REST "\",\"every\":2,\"times\":2"
@@ -86,7 +88,8 @@ static const FaultRow rows[] = {
   { "rest/persistent-503-html", PATH_REST, "{\"kind\":\"html-maintenance\"," PERSISTENT_REST "}", EXPECT_STOP },
   { "rest/persistent-500", PATH_REST, "{\"kind\":\"status\",\"status\":500," PERSISTENT_REST "}", EXPECT_STOP,
     "UNKNOWN_EXCEPTION" },
-  { "rest/persistent-reset-mid-body", PATH_REST, "{\"kind\":\"reset-body\"," PERSISTENT_REST "}", EXPECT_STOP },
+  { "rest/persistent-reset-mid-body", PATH_REST, "{\"kind\":\"reset-body\"," PERSISTENT_REST "}", EXPECT_STOP,
+    NULL, FALSE, "The connection ended after" },
   { "rest/persistent-truncated", PATH_REST, "{\"kind\":\"truncate\"," PERSISTENT_REST "}", EXPECT_STOP },
   { "rest/persistent-malformed-json", PATH_REST, "{\"kind\":\"malformed-json\"," PERSISTENT_REST "}", EXPECT_STOP },
   { "rest/persistent-query-timeout", PATH_REST,
@@ -251,6 +254,8 @@ assert_honest_stop (CliEnv         *env,
   g_assert_false (json_object_get_boolean_member (json_node_get_object (connection), "initialSyncDone"));
   if (row->error_code != NULL)
     g_assert_cmpstr (rel_member_string (connection, "errorCode"), ==, row->error_code);
+  if (row->message != NULL)
+    g_assert_nonnull (strstr (rel_member_string (run, "message"), row->message));
 
   if (g_file_test (records, G_FILE_TEST_EXISTS))
     {
@@ -356,7 +361,7 @@ run_until_success (CliEnv     *env,
       runs++;
       if (status != 0)
         {
-          FaultRow any = { what, PATH_REST, NULL, EXPECT_STOP, NULL, FALSE };
+          FaultRow any = { what, PATH_REST, NULL, EXPECT_STOP, NULL, FALSE, NULL };
 
           g_assert_true (status == 1 || status == 3);
           if (status == 3)
