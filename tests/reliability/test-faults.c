@@ -221,13 +221,18 @@ sync_once (CliEnv     *env,
 }
 
 /* After a run that stopped: the exit code, the history and the status all say so,
- * and what the run wrote agrees with the simulator. */
+ * and what the run wrote agrees with the simulator. Once a first sync has finished, a
+ * transient failure leaves the status Active with the reason in its detail (design.md
+ * §4) until failures repeat. */
 static void
 assert_honest_stop (CliEnv         *env,
                     const char     *name,
                     const FaultRow *row,
-                    int             status)
+                    int             status,
+                    gboolean        initial_sync_done)
 {
+  const char *connection_status;
+
   g_autoptr(JsonNode) run = rel_last_run (env, name);
   g_autoptr(JsonNode) connection = rel_status (env, name);
   g_autofree char *records = cli_records_path (env, name);
@@ -242,8 +247,9 @@ assert_honest_stop (CliEnv         *env,
   else
     {
       g_assert_cmpint (status, ==, 1);
-      g_assert_true (g_strcmp0 (rel_member_string (connection, "status"), "setting-up") == 0 ||
-                     g_strcmp0 (rel_member_string (connection, "status"), "error") == 0);
+      connection_status = rel_member_string (connection, "status");
+      g_assert_true (g_strcmp0 (connection_status, initial_sync_done ? "active" : "setting-up") == 0 ||
+                     g_strcmp0 (connection_status, "error") == 0);
     }
 
   g_assert_true (g_strcmp0 (result, "failed") == 0 || g_strcmp0 (result, "partial") == 0);
@@ -251,7 +257,8 @@ assert_honest_stop (CliEnv         *env,
   g_assert_cmpstr (rel_member_string (run, "message"), !=, "");
   g_assert_nonnull (rel_member_string (connection, "statusDetail"));
   g_assert_false (json_object_get_boolean_member (json_node_get_object (connection), "syncing"));
-  g_assert_false (json_object_get_boolean_member (json_node_get_object (connection), "initialSyncDone"));
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (connection), "initialSyncDone") ==
+                 initial_sync_done);
   if (row->error_code != NULL)
     g_assert_cmpstr (rel_member_string (connection, "errorCode"), ==, row->error_code);
   if (row->message != NULL)
@@ -261,7 +268,11 @@ assert_honest_stop (CliEnv         *env,
     {
       rel_assert_integrity (records);
       rel_assert_no_duplicates (records, "Account");
-      rel_compare (env, records, "Account", REL_COMPARE_SUBSET, REL_VALUES_LOOSE, NULL);
+      /* An incremental run that stopped may leave rows it had not reached yet at their
+       * previous values (and deleted records not yet removed): only the next run that
+       * succeeds must converge. */
+      if (!initial_sync_done)
+        rel_compare (env, records, "Account", REL_COMPARE_SUBSET, REL_VALUES_LOOSE, NULL);
     }
 }
 
@@ -327,7 +338,7 @@ test_row (gconstpointer data)
 
   if (status != 0)
     {
-      assert_honest_stop (env, name, row, status);
+      assert_honest_stop (env, name, row, status, FALSE);
       if (status == 3)
         g_assert_cmpint (cli_run (env, "demo1234DEMOTOKEN\n", NULL, "reauthorize", name, "--username",
                                   "demo@orgsync.test", "--password-stdin", NULL), ==, 0);
@@ -349,7 +360,8 @@ test_row (gconstpointer data)
 static void
 run_until_success (CliEnv     *env,
                    const char *name,
-                   const char *what)
+                   const char *what,
+                   gboolean    initial_sync_done)
 {
   guint runs = 0;
   int status;
@@ -363,10 +375,11 @@ run_until_success (CliEnv     *env,
         {
           FaultRow any = { what, PATH_REST, NULL, EXPECT_STOP, NULL, FALSE, NULL };
 
+          g_test_message ("%s: run %u stopped with exit %d", what, runs, status);
           g_assert_true (status == 1 || status == 3);
           if (status == 3)
             any.expect = EXPECT_REAUTHORIZE;
-          assert_honest_stop (env, name, &any, status);
+          assert_honest_stop (env, name, &any, status, initial_sync_done);
           g_assert_cmpint (status, ==, 1);
         }
     }
@@ -417,7 +430,7 @@ test_mixed (gconstpointer data)
   use_path (env, path);
 
   install_mixed_faults (env);
-  run_until_success (env, name, first);
+  run_until_success (env, name, first, FALSE);
   rel_clear_faults (env);
   assert_converged (env, name);
 
@@ -426,7 +439,7 @@ test_mixed (gconstpointer data)
   rel_sim_post (env, "/_sim/data/Account", create);
   rel_sim_post (env, "/_sim/data/Account", "{\"action\":\"delete\",\"count\":37}");
   install_mixed_faults (env);
-  run_until_success (env, name, second);
+  run_until_success (env, name, second, TRUE);
   rel_clear_faults (env);
   assert_converged (env, name);
 
