@@ -577,15 +577,27 @@ typedef struct
 {
   SimServer         *self;
   SoupServerMessage *msg;
+  gboolean           gone;   /* the client hung up meanwhile */
 } Delayed;
+
+static void
+delayed_gone_cb (SoupServerMessage *msg,
+                 Delayed           *delayed)
+{
+  delayed->gone = TRUE;
+}
 
 static gboolean
 delayed_cb (gpointer data)
 {
   Delayed *delayed = data;
 
-  process_message (delayed->self, delayed->msg);
-  soup_server_message_unpause (delayed->msg);
+  /* A fault of the answer itself (a reset) may end the connection, too. */
+  if (!delayed->gone)
+    process_message (delayed->self, delayed->msg);
+  if (!delayed->gone)
+    soup_server_message_unpause (delayed->msg);
+  g_signal_handlers_disconnect_by_func (delayed->msg, delayed_gone_cb, delayed);
   g_object_unref (delayed->msg);
   g_free (delayed);
   return G_SOURCE_REMOVE;
@@ -664,6 +676,8 @@ server_callback (SoupServer        *soup,
 
             delayed->self = self;
             delayed->msg = g_object_ref (msg);
+            g_signal_connect (msg, "finished", G_CALLBACK (delayed_gone_cb), delayed);
+            g_signal_connect (msg, "disconnected", G_CALLBACK (delayed_gone_cb), delayed);
             soup_server_message_pause (msg);
             g_source_set_callback (source, delayed_cb, delayed, NULL);
             g_source_attach (source, self->context);
