@@ -233,12 +233,15 @@ row_matches_snapshot (sqlite3_stmt *row,
   return TRUE;
 }
 
+/* Read-write, never created: right after a SIGKILL the WAL needs recovering, which a
+ * read-only connection cannot do (SQLITE_READONLY_RECOVERY). Any next open, the next
+ * run's included, recovers it the same way. */
 static sqlite3 *
-open_read_only (const char *path)
+open_existing (const char *path)
 {
   sqlite3 *db = NULL;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     g_error ("cannot open %s: %s", path, sqlite3_errmsg (db));
   sqlite3_busy_timeout (db, 10000);
 
@@ -285,7 +288,7 @@ rel_compare (CliEnv         *env,
   sqlite3_stmt *old = NULL;
   sqlite3_stmt *ids = NULL;
   sqlite3 *snapshot = NULL;
-  sqlite3 *db = open_read_only (records_path);
+  sqlite3 *db = open_existing (records_path);
   guint64 matched = 0, extra = 0;
 
   if (!has_table (db, object))
@@ -299,7 +302,7 @@ rel_compare (CliEnv         *env,
   g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &row, NULL), ==, SQLITE_OK);
   if (snapshot_path != NULL)
     {
-      snapshot = open_read_only (snapshot_path);
+      snapshot = open_existing (snapshot_path);
       if (has_table (snapshot, object))
         g_assert_cmpint (sqlite3_prepare_v2 (snapshot, select, -1, &old, NULL), ==, SQLITE_OK);
     }
@@ -369,7 +372,7 @@ rel_compare (CliEnv         *env,
 void
 rel_assert_integrity (const char *db_path)
 {
-  sqlite3 *db = open_read_only (db_path);
+  sqlite3 *db = open_existing (db_path);
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -401,7 +404,7 @@ void
 rel_assert_no_duplicates (const char *records_path,
                           const char *object)
 {
-  sqlite3 *db = open_read_only (records_path);
+  sqlite3 *db = open_existing (records_path);
   g_autofree char *rows = g_strdup_printf ("SELECT count(*) FROM \"%s\"", object);
   g_autofree char *distinct = g_strdup_printf ("SELECT count(DISTINCT Id) FROM \"%s\"", object);
   g_autofree char *bad = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE length(Id) != 18 OR Id IS NULL", object);
@@ -418,7 +421,7 @@ gint64
 rel_count_rows (const char *records_path,
                 const char *object)
 {
-  sqlite3 *db = open_read_only (records_path);
+  sqlite3 *db = open_existing (records_path);
   g_autofree char *rows = g_strdup_printf ("SELECT count(*) FROM \"%s\"", object);
   gint64 n = has_table (db, object) ? query_int (db, rows) : -1;
 
@@ -431,7 +434,7 @@ void
 rel_snapshot (const char *records_path,
               const char *snapshot_path)
 {
-  sqlite3 *from = open_read_only (records_path);
+  sqlite3 *from = open_existing (records_path);
   sqlite3 *to = NULL;
   sqlite3_backup *backup;
 
