@@ -397,6 +397,23 @@ handle_tokens (SimRequest *req,
           n += g_hash_table_remove (self->refresh_tokens, token);
         }
     }
+  else if (g_str_equal (rest, "/issued") && g_str_equal (req->method, "GET"))
+    {
+      out = g_string_new ("{\"issued\":[");
+      for (guint i = 0; i < self->issued->len; i++)
+        {
+          SimIssued *issued = self->issued->pdata[i];
+
+          g_string_append (out, i ? ",{\"kind\":" : "{\"kind\":");
+          sim_json_append_string (out, issued->kind, -1);
+          g_string_append (out, ",\"value\":");
+          sim_json_append_string (out, issued->value, -1);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}");
+      sim_request_json (req, 200, out);
+      return;
+    }
   else if (*rest == '\0' && g_str_equal (req->method, "GET"))
     {
       out = g_string_new (NULL);
@@ -954,8 +971,8 @@ handle_index (SimRequest *req)
 {
   sim_request_json (req, 200, g_string_new (
     "{\"endpoints\":[\"/_sim/limits\",\"/_sim/faults\",\"/_sim/tokens\",\"/_sim/tokens/expire\","
-    "\"/_sim/tokens/revoke\",\"/_sim/permissions\",\"/_sim/data/{Object}\",\"/_sim/records/{Object}\","
-    "\"/_sim/clock\",\"/_sim/stats\",\"/_sim/config\",\"/_sim/sandbox/refresh\"]}"));
+    "\"/_sim/tokens/revoke\",\"/_sim/tokens/issued\",\"/_sim/permissions\",\"/_sim/data/{Object}\","
+    "\"/_sim/records/{Object}\",\"/_sim/clock\",\"/_sim/stats\",\"/_sim/config\",\"/_sim/sandbox/refresh\"]}"));
 }
 
 static gboolean

@@ -46,6 +46,25 @@ sim_oauth_free_code (SimAuthCode *code)
   g_free (code);
 }
 
+void
+sim_oauth_free_issued (SimIssued *issued)
+{
+  g_free (issued->value);
+  g_free (issued);
+}
+
+void
+sim_oauth_record_issued (SimServer  *self,
+                         const char *kind,
+                         const char *value)
+{
+  SimIssued *issued = g_new0 (SimIssued, 1);
+
+  issued->kind = kind;
+  issued->value = g_strdup (value);
+  g_ptr_array_add (self->issued, issued);
+}
+
 static void
 oauth_error (SimRequest *req,
              const char *error,
@@ -156,6 +175,7 @@ issue_code (SimRequest *req,
   code->scope = g_strdup (sim_request_param (req, "scope"));
   code->expires_ms = sim_server_now (self) + 15 * 60 * 1000;
   g_hash_table_insert (self->codes, code->code, code);
+  sim_oauth_record_issued (self, "code", code->code);
 
   redirect_to (req, redirect_uri, "code", code->code, "state", sim_request_param (req, "state"), NULL);
 }
@@ -316,6 +336,7 @@ token_response (SimRequest *req,
   token->issued_ms = sim_server_now (self);
   token->expires_ms = token->issued_ms + self->config.token_lifetime_s * 1000;
   g_hash_table_insert (self->access_tokens, token->token, token);
+  sim_oauth_record_issued (self, "accessToken", token->token);
   issued = g_strdup_printf ("%" G_GINT64_FORMAT, token->issued_ms);
 
   {
@@ -367,6 +388,7 @@ new_refresh_token (SimServer  *self,
   refresh->client_id = g_strdup (client->id);
   refresh->scope = g_strdup (scope);
   g_hash_table_insert (self->refresh_tokens, refresh->token, refresh);
+  sim_oauth_record_issued (self, "refreshToken", refresh->token);
   return g_strdup (refresh->token);
 }
 
@@ -387,6 +409,10 @@ grant_authorization_code (SimRequest *req,
   SimAuthCode *code = code_text ? g_hash_table_lookup (self->codes, code_text) : NULL;
   g_autofree char *refresh = NULL;
   const char *scope;
+
+  /* Whatever the client sent, right or wrong: it is a secret it must not show. */
+  if (verifier != NULL)
+    sim_oauth_record_issued (self, "codeVerifier", verifier);
 
   if (code == NULL)
     {

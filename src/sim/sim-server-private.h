@@ -81,6 +81,14 @@ typedef struct
   gboolean  used;
 } SimAuthCode;
 
+/* A secret the simulator issued or was handed, for GET /_sim/tokens/issued: tests
+ * search the client's output for them, including ones already revoked or used. */
+typedef struct
+{
+  const char *kind;            /* static: accessToken, refreshToken, code, codeVerifier */
+  char       *value;
+} SimIssued;
+
 typedef enum
 {
   SIM_FAULT_STATUS,
@@ -214,6 +222,7 @@ struct _SimServer
   GHashTable     *access_tokens;
   GHashTable     *refresh_tokens;
   GHashTable     *codes;
+  GPtrArray      *issued;         /* SimIssued: every secret seen since start */
 
   GPtrArray      *faults;
   guint           next_fault_id;
@@ -263,6 +272,10 @@ SimAccessToken *sim_oauth_authenticate (SimServer   *self,
                                         GHashTable  *query);
 void        sim_oauth_identity         (SimRequest  *req);
 void        sim_oauth_free_token       (SimAccessToken *token);
+void        sim_oauth_free_issued      (SimIssued      *issued);
+void        sim_oauth_record_issued    (SimServer      *self,
+                                        const char     *kind,
+                                        const char     *value);
 void        sim_oauth_free_refresh     (SimRefreshToken *token);
 void        sim_oauth_free_code        (SimAuthCode *code);
 

@@ -48,6 +48,7 @@ sim_server_finalize (GObject *object)
   g_clear_pointer (&self->access_tokens, g_hash_table_unref);
   g_clear_pointer (&self->refresh_tokens, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_hash_table_unref);
+  g_clear_pointer (&self->issued, g_ptr_array_unref);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_clear_pointer (&self->rand, g_rand_free);
   g_clear_pointer (&self->stats, g_hash_table_unref);
@@ -80,6 +81,7 @@ sim_server_init (SimServer *self)
                                                 (GDestroyNotify) sim_oauth_free_refresh);
   self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) sim_oauth_free_code);
+  self->issued = g_ptr_array_new_with_free_func ((GDestroyNotify) sim_oauth_free_issued);
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) sim_fault_free);
   self->stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
