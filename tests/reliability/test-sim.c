@@ -19,7 +19,9 @@
  *  - numbers that json-glib 1.6 cannot write (1e+18 becomes "1e+18.0"): a /composite
  *    body with such a value is still JSON, and the state file still loads;
  *  - Bulk CSV spells every double in plain decimals with all the digits it needs
- *    (it printed 0.30000000000000004 as 0.3 and 4.9e-324 as 0.000000). */
+ *    (it printed 0.30000000000000004 as 0.3 and 4.9e-324 as 0.000000);
+ *  - GET /_sim/tokens/issued lists a token still after it was revoked (rel-secrets
+ *    looks for every secret there was, not only the live ones). */
 
 #define ID "0018d0000000001AAA"
 
@@ -187,6 +189,32 @@ test_state_file_big_numbers (void)
   g_rmdir (dir);
 }
 
+/* Runs last: it revokes the session the other tests use. */
+static void
+test_tokens_issued (void)
+{
+  g_autofree char *json = g_strdup_printf ("{\"token\":\"%s\"}", token);
+  g_autoptr(SimTestResponse) revoked = sim_test_control (session, base, "/tokens/revoke", json);
+  g_autoptr(SimTestResponse) issued = sim_test_get (session, base, NULL, "/_sim/tokens/issued");
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (revoked->status, ==, 200);
+  g_assert_cmpuint (issued->status, ==, 200);
+  array = json_object_get_array_member (sim_test_object (issued), "issued");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "value"), token))
+        {
+          g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "accessToken");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/rel-sim/composite-big-numbers", test_composite_big_numbers);
   g_test_add_func ("/rel-sim/bulk-plain-numbers", test_bulk_plain_numbers);
   g_test_add_func ("/rel-sim/state-file-big-numbers", test_state_file_big_numbers);
+  g_test_add_func ("/rel-sim/tokens-issued", test_tokens_issued);
   status = g_test_run ();
 
   g_free (token);
