@@ -763,6 +763,14 @@ test_cycle (void)
   g_assert_false (g_file_test (web_records, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (password_records, G_FILE_TEST_EXISTS));
   keep_all_files (f, "after remove", files);
+  {
+    /* Not an assertion: `remove` forgets the tokens but does not revoke them at
+     * Salesforce (sf_client_revoke_async has no caller). Say what is still honoured. */
+    g_autoptr(JsonNode) live = rel_sim_get (&f->env, "/_sim/tokens");
+
+    g_test_message ("after remove the simulator still honours %" G_GINT64_FORMAT " access and %" G_GINT64_FORMAT
+                    " refresh token(s)", rel_member_int (live, "accessTokens"), rel_member_int (live, "refreshTokens"));
+  }
 
   /* Every secret there was: the simulator's list, the browser's redirects, the
    * password and the security token. Two browser sign-ins, each with a code and a
