@@ -60,6 +60,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define RELOAD_DELAY_MS 300
+/* Removing a connection waits this long at most for Salesforce to revoke its grant. */
+#define REVOKE_TIMEOUT_SECONDS 10
 
 /*
  * Auxiliary methods
@@ -2156,12 +2158,88 @@ cleared_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+clear_secrets (GTask *task)
+{
+  OrgsyncConnection *c = g_task_get_task_data (task);
+
+  orgsync_keyring_clear_async (orgsync_connection_get_id (c), g_task_get_cancellable (task), cleared_cb, task);
+}
+
+static void
+revoked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sf_client_revoke_finish (SF_CLIENT (object), result, &error))
+    g_message ("Could not revoke the sign-in at Salesforce: %s", error->message);
+  clear_secrets (task);
+}
+
+static void
+revoke_session_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (task), "revoke-cancellable");
+  g_autoptr(GError) error = NULL;
+  OrgsyncSession *session;
+
+  if ((session = orgsync_session_open_finish (result, &error)) == NULL)
+    {
+      g_message ("Could not revoke the sign-in at Salesforce: %s", error->message);
+      clear_secrets (task);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (task), "revoke-session", session, g_object_unref);
+  sf_client_revoke_async (orgsync_session_get_client (session), cancellable, revoked_cb, task);
+}
+
+static gboolean
+revoke_timeout_cb (gpointer data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+source_destroy_and_unref (GSource *source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+/* Best effort, and briefly: Salesforce forgets the grant, so that a copy of the token
+ * elsewhere (an old backup of the keyring) is worth nothing. Offline, or refused,
+ * the removal goes on. */
+static void
+revoke_sign_in (GTask *task)
+{
+  OrgsyncManager *self = g_task_get_source_object (task);
+  OrgsyncConnection *c = g_task_get_task_data (task);
+  GCancellable *cancellable = g_cancellable_new ();
+  GSource *timeout = g_timeout_source_new_seconds (REVOKE_TIMEOUT_SECONDS);
+
+  g_source_set_callback (timeout, revoke_timeout_cb, g_object_ref (cancellable), g_object_unref);
+  g_source_attach (timeout, g_main_context_get_thread_default ());
+  g_object_set_data_full (G_OBJECT (task), "revoke-timeout", timeout, (GDestroyNotify) source_destroy_and_unref);
+  g_object_set_data_full (G_OBJECT (task), "revoke-cancellable", cancellable, g_object_unref);
+
+  orgsync_session_open_async (self->database, c, self->clock, cancellable, revoke_session_cb, task);
+}
+
 /**
  * orgsync_manager_remove_async:
  * @keep_data: keep the records folder (records.db)
  *
- * Removes the connection: its secrets from the keyring always, its settings, history
- * and describe cache, and its synced data unless @keep_data.
+ * Removes the connection: its sign-in at Salesforce (revoked, if Salesforce can be
+ * reached within a few seconds), its secrets from the keyring always, its settings,
+ * history and describe cache, and its synced data unless @keep_data.
  */
 void
 orgsync_manager_remove_async (OrgsyncManager      *self,
@@ -2190,7 +2268,7 @@ orgsync_manager_remove_async (OrgsyncManager      *self,
       return;
     }
 
-  orgsync_keyring_clear_async (id, cancellable, cleared_cb, g_steal_pointer (&task));
+  revoke_sign_in (g_steal_pointer (&task));
 }
 
 gboolean

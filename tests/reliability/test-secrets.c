@@ -675,6 +675,7 @@ test_cycle (void)
   g_autofree char *web_id = NULL;
   g_autofree char *password_id = NULL;
   g_autofree char *web_access = NULL;
+  g_autoptr(JsonNode) live_before = NULL;
   g_autofree char *keyfile = NULL;
   Findings findings = { report, 0 };
   guint counts[4] = { 0, };
@@ -755,7 +756,9 @@ test_cycle (void)
   g_assert_cmpint (rel_count_rows (password_records, "Account"), ==, 3000);
   keep_all_files (f, "before remove", files);
 
-  /* Remove: no secret left in the keyring, no records.db. */
+  /* Remove: the current grants revoked at Salesforce, no secret left in the keyring,
+   * no records.db. */
+  live_before = rel_sim_get (&f->env, "/_sim/tokens");
   g_assert_cmpint (run (f, NULL, NULL, "remove", "Web", NULL), ==, 0);
   g_assert_cmpint (run (f, NULL, NULL, "remove", "Password", NULL), ==, 0);
   assert_keyring_empty (web_id);
@@ -764,12 +767,15 @@ test_cycle (void)
   g_assert_false (g_file_test (password_records, G_FILE_TEST_EXISTS));
   keep_all_files (f, "after remove", files);
   {
-    /* Not an assertion: `remove` forgets the tokens but does not revoke them at
-     * Salesforce (sf_client_revoke_async has no caller). Say what is still honoured. */
+    /* The browser connection's refresh token and the access tokens of both current
+     * sessions are revoked. Grants replaced by `reauthorize` are not (Org Sync no
+     * longer holds them), so they may still be honoured. */
     g_autoptr(JsonNode) live = rel_sim_get (&f->env, "/_sim/tokens");
 
     g_test_message ("after remove the simulator still honours %" G_GINT64_FORMAT " access and %" G_GINT64_FORMAT
                     " refresh token(s)", rel_member_int (live, "accessTokens"), rel_member_int (live, "refreshTokens"));
+    g_assert_cmpint (rel_member_int (live, "refreshTokens"), ==, rel_member_int (live_before, "refreshTokens") - 1);
+    g_assert_cmpint (rel_member_int (live, "accessTokens"), <=, rel_member_int (live_before, "accessTokens") - 2);
   }
 
   /* Every secret there was: the simulator's list, the browser's redirects, the
