@@ -289,8 +289,8 @@ cli_records_path (CliEnv     *env,
 }
 
 /* REST datetimes end in +0000; records.db keeps Z (design.md §8). */
-static char *
-normalize_text (const char *text)
+char *
+cli_normalize_text (const char *text)
 {
   gsize n = strlen (text);
 
@@ -337,7 +337,7 @@ compare_value (const char   *object,
     }
   else
     {
-      g_autofree char *want = normalize_text (json_node_get_string (expected));
+      g_autofree char *want = cli_normalize_text (json_node_get_string (expected));
       const char *have = (const char *) sqlite3_column_text (row, index);
 
       if (g_strcmp0 (want, have) != 0)

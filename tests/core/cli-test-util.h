@@ -59,6 +59,7 @@ char     *cli_records_path     (CliEnv              *env,
 guint64   compare_with_sim     (CliEnv              *env,
                                 const char          *name,
                                 const char          *object);
+char     *cli_normalize_text   (const char          *text);
 gboolean  cli_wait_syncing     (CliEnv              *env,
                                 const char          *name);
 

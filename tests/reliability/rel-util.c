@@ -94,18 +94,6 @@ rel_sim_live_count (CliEnv     *env,
  * Comparisons
  */
 
-/* REST datetimes end in +0000; records.db keeps Z (design.md §8). */
-static char *
-normalize_text (const char *text)
-{
-  gsize n = strlen (text);
-
-  if (n == 28 && text[10] == 'T' && g_str_has_suffix (text, "+0000"))
-    return g_strdup_printf ("%.23sZ", text);
-
-  return g_strdup (text);
-}
-
 static gboolean
 value_matches (JsonNode      *expected,
                sqlite3_stmt  *row,
@@ -169,7 +157,7 @@ value_matches (JsonNode      *expected,
     }
 
   {
-    g_autofree char *want = normalize_text (json_node_get_string (expected));
+    g_autofree char *want = cli_normalize_text (json_node_get_string (expected));
     const char *have = (const char *) sqlite3_column_text (row, index);
     int have_len = sqlite3_column_bytes (row, index);
 
