@@ -11,11 +11,11 @@
 #include <string.h>
 
 #include "orgsync-customize-window.h"
-#include "orgsync-toast.h"
 #include "orgsync-field-row.h"
 #include "orgsync-field-search.h"
 #include "orgsync-preset.h"
 #include "orgsync-sobject.h"
+#include "orgsync-toast.h"
 
 /* Customize Fields: every queryable table of the org as an expandable row with a
  * tri-state check and its fields beneath, a search across all fields, data presets,

@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-format.h"
-#include "orgsync-toast.h"
 #include "orgsync-records-store.h"
 #include "orgsync-settings-dialog.h"
+#include "orgsync-toast.h"
 #include "orgsync-ui-format.h"
 #include "orgsync-usage-bar.h"
 

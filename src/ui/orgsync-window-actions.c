@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "orgsync-application.h"
-#include "orgsync-toast.h"
 #include "orgsync-connect-dialog.h"
 #include "orgsync-connection-row.h"
 #include "orgsync-customize-window.h"
@@ -22,6 +21,7 @@
 #include "orgsync-permission-check.h"
 #include "orgsync-settings-dialog.h"
 #include "orgsync-sign-in-error.h"
+#include "orgsync-toast.h"
 #include "orgsync-ui-format.h"
 #include "orgsync-window-private.h"
 

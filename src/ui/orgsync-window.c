@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "orgsync-banner.h"
-#include "orgsync-toast.h"
 #include "orgsync-connection-row.h"
+#include "orgsync-toast.h"
 #include "orgsync-window-private.h"
 
 /* Relative times ("5 minutes ago") are refreshed this often. */
