@@ -20,9 +20,19 @@
 
 #define DEFAULT_MAX_RECORDS 100000
 
-void
-sim_bulk_job_free (SimBulkJob *job)
+SimBulkJob *
+sim_bulk_job_ref (SimBulkJob *job)
 {
+  g_atomic_int_inc (&job->ref_count);
+  return job;
+}
+
+void
+sim_bulk_job_unref (SimBulkJob *job)
+{
+  if (!g_atomic_int_dec_and_test (&job->ref_count))
+    return;
+
   g_free (job->id);
   g_clear_pointer (&job->query, sim_soql_query_free);
   g_free (job->operation);
@@ -213,6 +223,7 @@ create_job (SimRequest *req)
     }
 
   job = g_new0 (SimBulkJob, 1);
+  job->ref_count = 1;
   sim_make_id (id, "750", self->next_job++);
   job->id = g_strdup (id);
   job->query = g_steal_pointer (&query);
@@ -290,6 +301,44 @@ decode_locator (const char *locator,
   return end != text && *end == '\0';
 }
 
+/* Rows of a results chunk, written a piece at a time (sim-server.c streams them). */
+typedef struct
+{
+  SimServer  *server;
+  SimBulkJob *job;
+  SimTable   *table;
+  guint       next;
+  guint       end;
+} ResultRows;
+
+#define ROWS_PER_PIECE 1000
+
+static void
+result_rows_free (ResultRows *rows)
+{
+  sim_bulk_job_unref (rows->job);
+  g_free (rows);
+}
+
+static gboolean
+write_result_rows (gpointer  data,
+                   GString  *out)
+{
+  ResultRows *rows = data;
+  SimBulkJob *job = rows->job;
+  guint stop = MIN (rows->end, rows->next + ROWS_PER_PIECE);
+
+  for (; rows->next < stop; rows->next++)
+    {
+      SimRow row;
+
+      sim_row_init (&row, rows->server->store, rows->table, g_array_index (job->rows, guint32, rows->next));
+      sim_write_record_csv (out, &row, job->query->columns, job->delimiter, job->line_ending);
+    }
+
+  return rows->next < rows->end;
+}
+
 static void
 get_results (SimRequest *req,
              SimBulkJob *job)
@@ -302,6 +351,7 @@ get_results (SimRequest *req,
   guint max = max_param ? (guint) g_ascii_strtoull (max_param, NULL, 10) : DEFAULT_MAX_RECORDS;
   guint end;
   GString *out;
+  ResultRows *rows;
   g_autofree char *next = NULL;
   char count[16];
 
@@ -328,20 +378,25 @@ get_results (SimRequest *req,
 
   offset = MIN (offset, job->rows->len);
   end = MIN ((guint64) offset + max, job->rows->len);
-  out = g_string_sized_new ((gsize) (end - offset) * (24 * job->query->columns->len + 8) + 1024);
+  out = g_string_sized_new (4096);
   sim_write_csv_header (out, job->query->columns, job->delimiter);
   g_string_append (out, job->line_ending);
-  for (guint i = offset; i < end; i++)
-    {
-      SimRow row;
 
-      sim_row_init (&row, self->store, table, g_array_index (job->rows, guint32, i));
-      sim_write_record_csv (out, &row, job->query->columns, job->delimiter, job->line_ending);
-    }
+  rows = g_new0 (ResultRows, 1);
+  rows->server = self;
+  rows->job = sim_bulk_job_ref (job);
+  rows->table = table;
+  rows->next = offset;
+  rows->end = end;
 
   req->status = 200;
   req->content_type = "text/csv";
   req->response = out;
+  req->stream = write_result_rows;
+  req->stream_data = rows;
+  req->stream_destroy = (GDestroyNotify) result_rows_free;
+  if (req->subrequest)
+    sim_request_complete_stream (req);
   req->response_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   next = end < job->rows->len ? encode_locator (end) : g_strdup ("null");
   soup_message_headers_replace (req->response_headers, "Sforce-Locator", next);

@@ -169,7 +169,13 @@ typedef struct
   SimFaultKind   fault;           /* SIM_FAULT_BULK_FAILED / _ABORTED, or SIM_FAULT_STATUS: none */
   GArray        *rows;            /* of guint32, filled on completion */
   gint64         processing_ms;
+  gint           ref_count;       /* a results stream keeps the job alive */
 } SimBulkJob;
+
+/* Appends the next piece of a body that is written while it is generated; returns
+ * FALSE once there is no more. */
+typedef gboolean (*SimStreamFunc) (gpointer  data,
+                                   GString  *out);
 
 /* One request, from HTTP or from a composite subrequest. */
 typedef struct
@@ -191,6 +197,11 @@ typedef struct
   const char         *route;
   char               *version;    /* "61.0" */
   SimAccessToken     *token;
+
+  /* After response: the rest of the body, generated as it is sent (Bulk results). */
+  SimStreamFunc       stream;
+  gpointer            stream_data;
+  GDestroyNotify      stream_destroy;
 } SimRequest;
 
 struct _SimServer
@@ -251,6 +262,7 @@ const char *sim_request_param          (SimRequest  *req,
                                         const char  *name);
 void        sim_request_dispatch       (SimRequest  *req);
 void        sim_request_clear          (SimRequest  *req);
+void        sim_request_complete_stream (SimRequest *req);
 void        sim_server_schedule_save   (SimServer   *self);
 void        sim_server_expire_sessions (SimServer   *self);
 SimClient  *sim_server_find_client     (SimServer   *self,
@@ -307,7 +319,8 @@ void        sim_cursor_free            (SimCursor   *cursor);
 /* sim-bulk.c */
 void        sim_bulk_handle            (SimRequest  *req,
                                         const char  *rest);
-void        sim_bulk_job_free          (SimBulkJob  *job);
+SimBulkJob *sim_bulk_job_ref           (SimBulkJob  *job);
+void        sim_bulk_job_unref         (SimBulkJob  *job);
 
 /* sim-control.c */
 void        sim_control_handle         (SimRequest  *req);

@@ -87,7 +87,7 @@ sim_server_init (SimServer *self)
   self->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) sim_cursor_free);
   self->jobs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) sim_bulk_job_free);
+                                      (GDestroyNotify) sim_bulk_job_unref);
   self->next_fault_id = 1;
   self->next_cursor = 1;
   self->next_job = 1;
@@ -208,6 +208,24 @@ sim_request_clear (SimRequest *req)
   g_clear_pointer (&req->version, g_free);
   if (req->response != NULL)
     g_string_free (g_steal_pointer (&req->response), TRUE);
+  if (req->stream_destroy != NULL)
+    g_clear_pointer (&req->stream_data, req->stream_destroy);
+  req->stream = NULL;
+}
+
+/* Generates the rest of a streamed body now: a fault or a composite response needs
+ * the whole body. */
+void
+sim_request_complete_stream (SimRequest *req)
+{
+  if (req->stream == NULL)
+    return;
+
+  while (req->stream (req->stream_data, req->response))
+    ;
+  if (req->stream_destroy != NULL)
+    g_clear_pointer (&req->stream_data, req->stream_destroy);
+  req->stream = NULL;
 }
 
 static void
@@ -465,6 +483,83 @@ apply_body_fault (SimRequest *req,
     }
 }
 
+/*
+ * Streamed bodies: a piece at a time, each generated once the one before is written,
+ * so that a client reads the first rows of a large Bulk chunk at once.
+ */
+
+typedef struct
+{
+  SimStreamFunc   func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Stream;
+
+static void
+stream_free (Stream *stream)
+{
+  if (stream->destroy != NULL)
+    stream->destroy (stream->data);
+  g_free (stream);
+}
+
+static void
+stream_next (SoupServerMessage *msg,
+             Stream            *stream)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  GString *piece = g_string_new (NULL);
+  gboolean more = TRUE;
+  gsize len;
+
+  while (more && piece->len == 0)
+    more = stream->func (stream->data, piece);
+
+  len = piece->len;
+  if (len > 0)
+    soup_message_body_append (body, SOUP_MEMORY_TAKE, g_string_free (g_steal_pointer (&piece), FALSE), len);
+  else
+    g_string_free (piece, TRUE);
+  if (!more)
+    soup_message_body_complete (body);
+}
+
+static void
+wrote_chunk_cb (SoupServerMessage *msg,
+                Stream            *stream)
+{
+  stream_next (msg, stream);
+}
+
+static void
+start_stream (SoupServerMessage *msg,
+              SimRequest        *req)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  Stream *stream = g_new0 (Stream, 1);
+  gsize len = req->response->len;
+
+  stream->func = req->stream;
+  stream->data = req->stream_data;
+  stream->destroy = req->stream_destroy;
+  req->stream = NULL;
+  req->stream_data = NULL;
+  req->stream_destroy = NULL;
+  g_object_set_data_full (G_OBJECT (msg), "sim-stream", stream, (GDestroyNotify) stream_free);
+
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, req->content_type, NULL);
+  soup_message_body_set_accumulate (body, FALSE);
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (wrote_chunk_cb), stream);
+
+  /* What the handler wrote already (the CSV header) goes first. */
+  if (len > 0)
+    soup_message_body_append (body, SOUP_MEMORY_TAKE, g_string_free (g_steal_pointer (&req->response), FALSE), len);
+  else
+    stream_next (msg, stream);
+}
+
 static void
 finish_message (SimServer         *self,
                 SoupServerMessage *msg,
@@ -496,6 +591,8 @@ finish_message (SimServer         *self,
 
   fault = g_str_has_prefix (req->path, "/_sim") ? NULL :
           sim_faults_match (self, req->method, req->path, SIM_FAULTS_BODY);
+  if (fault != NULL)
+    sim_request_complete_stream (req);
   if (fault != NULL && (fault->kind == SIM_FAULT_TRUNCATE || fault->kind == SIM_FAULT_RESET_BODY))
     {
       write_truncated (msg, req, fault->kind == SIM_FAULT_RESET_BODY);
@@ -505,7 +602,9 @@ finish_message (SimServer         *self,
     apply_body_fault (req, fault);
 
   soup_server_message_set_status (msg, req->status, NULL);
-  if (req->response != NULL && req->status != 204 && req->status != 304)
+  if (req->stream != NULL)
+    start_stream (msg, req);
+  else if (req->response != NULL && req->status != 204 && req->status != 304)
     {
       gsize len = req->response->len;
       char *data = g_string_free (g_steal_pointer (&req->response), FALSE);
