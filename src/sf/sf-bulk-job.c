@@ -18,7 +18,7 @@
  * delete. Each chunk is parsed while it downloads, so no chunk is ever held
  * as one string, and a chunk that breaks off is fetched again. */
 
-#define READ_SIZE          (64 * 1024)
+#define READ_SIZE          (256 * 1024)
 #define MAX_CHUNK_ATTEMPTS 3
 
 struct _SfBulkJob
@@ -38,6 +38,9 @@ struct _SfBulkJob
 
   char         *locator;
   GStrv         header;     /* of the first chunk; later chunks must match */
+  SfFieldType  *header_types;
+  struct _Chunk *chunk;     /* the results request being read, or NULL */
+  GQueue       *finished;   /* batches of a chunk read to its end, not yet handed out */
   guint         poll_initial_ms;
   guint         poll_max_ms;
   guint         polls;
@@ -367,29 +370,46 @@ sf_bulk_job_wait_finish (SfBulkJob     *self,
  * Results
  */
 
-typedef struct
+/* The chunk being read (one results request, up to maxRecords rows): parsed slice by
+ * slice on a worker thread into batches of max_rows rows. A chunk that breaks off is
+ * fetched again and the rows already handed out are skipped: the results of a
+ * finished job do not change. Only one thread touches it at a time. */
+typedef struct _Chunk
 {
-  guint           max_records;
-  guint           attempts;
-  SfCsvParser    *parser;
-  SfRecordBatch  *batch;
   SfResponse     *response;
+  SfCsvParser    *parser;
+  SfRecordBatch  *batch;        /* being filled */
+  GQueue         *ready;        /* full batches, oldest first */
+  guint           max_records;
+  guint           max_rows;
+  guint           attempts;
+  guint64         parsed;       /* rows of the chunk parsed in this attempt */
+  guint64         taken;        /* rows of the chunk put into batches, over attempts */
   gboolean        header_seen;
+  gboolean        any_batch;    /* a batch of this chunk was handed out or is ready */
 } Chunk;
 
-static void
-chunk_reset (Chunk *chunk)
+static Chunk *
+chunk_new (guint max_records,
+           guint max_rows)
 {
-  sf_csv_parser_reset (chunk->parser);
-  g_clear_pointer (&chunk->batch, sf_record_batch_unref);
-  g_clear_pointer (&chunk->response, _sf_response_free);
-  chunk->header_seen = FALSE;
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->max_records = max_records;
+  chunk->max_rows = MAX (max_rows, 1);
+  chunk->parser = sf_csv_parser_new (',');
+  chunk->ready = g_queue_new ();
+
+  return chunk;
 }
 
 static void
 chunk_free (Chunk *chunk)
 {
-  chunk_reset (chunk);
+  g_clear_pointer (&chunk->response, _sf_response_free);
+  g_clear_pointer (&chunk->batch, sf_record_batch_unref);
+  if (chunk->ready != NULL)
+    g_queue_free_full (chunk->ready, (GDestroyNotify) sf_record_batch_unref);
   sf_csv_parser_free (chunk->parser);
   g_free (chunk);
 }
@@ -405,6 +425,15 @@ type_of (SfBulkJob  *self,
   return SF_FIELD_TYPE_UNKNOWN;
 }
 
+static void
+new_batch (SfBulkJob *self,
+           Chunk     *chunk)
+{
+  guint n = g_strv_length (self->header);
+
+  chunk->batch = _sf_record_batch_new ((const char * const *) self->header, self->header_types, n);
+}
+
 static gboolean
 header_row (SfBulkJob           *self,
             Chunk               *chunk,
@@ -412,7 +441,6 @@ header_row (SfBulkJob           *self,
             guint                n_fields,
             GError             **error)
 {
-  g_autofree SfFieldType *types = g_new0 (SfFieldType, MAX (n_fields, 1));
   /* Salesforce repeats the header on every chunk: it must not change. */
   gboolean same = self->header == NULL || g_strv_length (self->header) == n_fields;
 
@@ -429,18 +457,28 @@ header_row (SfBulkJob           *self,
   if (self->header == NULL)
     {
       self->header = g_new0 (char *, n_fields + 1);
+      self->header_types = g_new0 (SfFieldType, MAX (n_fields, 1));
       for (guint i = 0; i < n_fields; i++)
-        self->header[i] = g_strdup (fields[i]);
+        {
+          self->header[i] = g_strdup (fields[i]);
+          self->header_types[i] = type_of (self, fields[i]);
+        }
     }
 
-  for (guint i = 0; i < n_fields; i++)
-    types[i] = type_of (self, fields[i]);
-
-  chunk->batch = _sf_record_batch_new (fields, types, n_fields);
+  if (chunk->batch == NULL)
+    new_batch (self, chunk);
   chunk->header_seen = TRUE;
   return TRUE;
 }
 
+static void
+batch_ready (Chunk *chunk)
+{
+  g_queue_push_tail (chunk->ready, g_steal_pointer (&chunk->batch));
+  chunk->any_batch = TRUE;
+}
+
+/* Worker thread. */
 static gboolean
 row_cb (const char * const *fields,
         const gsize        *lengths,
@@ -448,9 +486,8 @@ row_cb (const char * const *fields,
         gpointer            user_data,
         GError            **error)
 {
-  GTask *task = user_data;
-  SfBulkJob *self = g_task_get_source_object (task);
-  Chunk *chunk = g_task_get_task_data (task);
+  SfBulkJob *self = user_data;
+  Chunk *chunk = self->chunk;
 
   if (!chunk->header_seen)
     return header_row (self, chunk, fields, n_fields, error);
@@ -463,10 +500,22 @@ row_cb (const char * const *fields,
       return FALSE;
     }
 
+  /* Handed out before the chunk broke off. */
+  if (++chunk->parsed <= chunk->taken)
+    return TRUE;
+
   _sf_record_batch_add_csv_row (chunk->batch, fields, lengths);
+  chunk->taken++;
+  if (sf_record_batch_get_n_rows (chunk->batch) >= chunk->max_rows)
+    {
+      batch_ready (chunk);
+      new_batch (self, chunk);
+    }
+
   return TRUE;
 }
 
+static void results_step (GTask *task);
 static void fetch_chunk (GTask *task);
 
 static gboolean
@@ -476,17 +525,30 @@ refetch_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A chunk that broke off (reset, truncated CSV) is fetched again whole. */
+static void
+close_chunk (SfBulkJob *self)
+{
+  g_clear_pointer (&self->chunk, chunk_free);
+}
+
+/* A chunk that broke off (reset, truncated CSV) is fetched again; what was parsed
+ * of it so far stays. */
 static void
 chunk_failed (GTask  *task,
               GError *error)
 {
-  Chunk *chunk = g_task_get_task_data (task);
+  SfBulkJob *self = g_task_get_source_object (task);
+  Chunk *chunk = self->chunk;
 
-  chunk_reset (chunk);
+  g_clear_pointer (&chunk->response, _sf_response_free);
+  sf_csv_parser_reset (chunk->parser);
+  chunk->parsed = 0;
+  chunk->header_seen = FALSE;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       ++chunk->attempts >= MAX_CHUNK_ATTEMPTS)
     {
+      close_chunk (self);
       g_task_return_error (task, error);
       return;
     }
@@ -500,28 +562,31 @@ static void
 chunk_complete (GTask *task)
 {
   SfBulkJob *self = g_task_get_source_object (task);
-  Chunk *chunk = g_task_get_task_data (task);
+  Chunk *chunk = self->chunk;
   SoupMessageHeaders *headers = chunk->response->headers;
   const char *locator = soup_message_headers_get_one (headers, "Sforce-Locator");
   const char *count = soup_message_headers_get_one (headers, "Sforce-NumberOfRecords");
   GError *error = NULL;
 
-  if (!sf_csv_parser_finish (chunk->parser, row_cb, task, &error))
+  if (!sf_csv_parser_finish (chunk->parser, row_cb, self, &error))
     {
       chunk_failed (task, error);
       return;
     }
 
-  if (chunk->batch == NULL)
-    chunk->batch = _sf_record_batch_new (NULL, NULL, 0);
-
-  if (count != NULL && g_ascii_strtoull (count, NULL, 10) != sf_record_batch_get_n_rows (chunk->batch))
+  if (count != NULL && g_ascii_strtoull (count, NULL, 10) != chunk->parsed)
     {
       chunk_failed (task, g_error_new (SF_ERROR, SF_ERROR_INVALID_RESPONSE,
-                                       "A Bulk result chunk has %u rows instead of %s",
-                                       sf_record_batch_get_n_rows (chunk->batch), count));
+                                       "A Bulk result chunk has %" G_GUINT64_FORMAT " rows instead of %s",
+                                       chunk->parsed, count));
       return;
     }
+
+  /* Every chunk gives at least one batch, empty if it had no rows. */
+  if (chunk->batch == NULL)
+    chunk->batch = _sf_record_batch_new (NULL, NULL, 0);
+  if (sf_record_batch_get_n_rows (chunk->batch) > 0 || !chunk->any_batch)
+    batch_ready (chunk);
 
   g_clear_pointer (&self->locator, g_free);
   if (locator == NULL || *locator == '\0' || strcmp (locator, "null") == 0)
@@ -529,8 +594,54 @@ chunk_complete (GTask *task)
   else
     self->locator = g_strdup (locator);
 
-  self->records_received += sf_record_batch_get_n_rows (chunk->batch);
-  g_task_return_pointer (task, g_steal_pointer (&chunk->batch), (GDestroyNotify) sf_record_batch_unref);
+  /* The ready batches outlive the chunk. */
+  self->finished = g_steal_pointer (&chunk->ready);
+  close_chunk (self);
+  results_step (task);
+}
+
+static void read_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+static void
+read_slice (GTask *task)
+{
+  SfBulkJob *self = g_task_get_source_object (task);
+
+  g_input_stream_read_bytes_async (self->chunk->response->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
+}
+
+static void
+parse_thread (GTask        *parse,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  SfBulkJob *self = source;
+  GBytes *bytes = data;
+  GError *error = NULL;
+
+  if (sf_csv_parser_feed (self->chunk->parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                          row_cb, self, &error))
+    g_task_return_boolean (parse, TRUE);
+  else
+    g_task_return_error (parse, error);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    chunk_failed (task, error);
+  else
+    results_step (task);
 }
 
 static void
@@ -539,8 +650,9 @@ read_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Chunk *chunk = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
+  SfBulkJob *self = g_task_get_source_object (task);
+  g_autoptr(GTask) parse = NULL;
+  GBytes *bytes;
   GError *error = NULL;
 
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
@@ -552,19 +664,16 @@ read_cb (GObject      *object,
 
   if (g_bytes_get_size (bytes) == 0)
     {
+      g_bytes_unref (bytes);
       chunk_complete (task);
       return;
     }
 
-  if (!sf_csv_parser_feed (chunk->parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           row_cb, task, &error))
-    {
-      chunk_failed (task, error);
-      return;
-    }
-
-  g_input_stream_read_bytes_async (G_INPUT_STREAM (object), READ_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
+  /* Parsing is the costly part: off the caller's thread, slice after slice. */
+  parse = g_task_new (self, NULL, parsed_cb, g_object_ref (task));
+  g_task_set_source_tag (parse, read_cb);
+  g_task_set_task_data (parse, bytes, (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (parse, parse_thread);
 }
 
 static void
@@ -573,33 +682,32 @@ results_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Chunk *chunk = g_task_get_task_data (task);
+  SfBulkJob *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if ((chunk->response = _sf_client_send_finish (SF_CLIENT (object), result, &error)) == NULL)
+  if ((self->chunk->response = _sf_client_send_finish (SF_CLIENT (object), result, &error)) == NULL)
     {
       /* The client already retried transport errors and 5xx. */
+      close_chunk (self);
       g_task_return_error (task, error);
       return;
     }
 
-  g_input_stream_read_bytes_async (chunk->response->stream, READ_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
+  read_slice (task);
 }
 
 static void
 fetch_chunk (GTask *task)
 {
   SfBulkJob *self = g_task_get_source_object (task);
-  Chunk *chunk = g_task_get_task_data (task);
   g_autoptr(GString) suffix = g_string_new ("/results");
   GError *error = NULL;
   SfRequest *request;
   char separator = '?';
 
-  if (chunk->max_records > 0)
+  if (self->chunk->max_records > 0)
     {
-      g_string_append_printf (suffix, "%cmaxRecords=%u", separator, chunk->max_records);
+      g_string_append_printf (suffix, "%cmaxRecords=%u", separator, self->chunk->max_records);
       separator = '&';
     }
   if (self->locator != NULL)
@@ -611,6 +719,7 @@ fetch_chunk (GTask *task)
 
   if ((request = new_job_request (self, "GET", suffix->str, &error)) == NULL)
     {
+      close_chunk (self);
       g_task_return_error (task, error);
       return;
     }
@@ -621,12 +730,93 @@ fetch_chunk (GTask *task)
                          results_cb, g_object_ref (task));
 }
 
+/* Hands out the next ready batch, or reads on: the rest of the chunk, or the next
+ * chunk, or %NULL after the last. */
+static void
+results_step (GTask *task)
+{
+  SfBulkJob *self = g_task_get_source_object (task);
+  GQueue *ready = self->chunk ? self->chunk->ready : self->finished;
+  SfRecordBatch *batch = ready ? g_queue_pop_head (ready) : NULL;
+  guint *limits = g_task_get_task_data (task);
+
+  if (self->finished != NULL && g_queue_is_empty (self->finished))
+    g_clear_pointer (&self->finished, g_queue_free);
+
+  if (batch != NULL)
+    {
+      self->records_received += sf_record_batch_get_n_rows (batch);
+      g_task_return_pointer (task, batch, (GDestroyNotify) sf_record_batch_unref);
+    }
+  else if (self->chunk != NULL)
+    read_slice (task);
+  else if (self->done)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    {
+      self->chunk = chunk_new (limits[0], limits[1]);
+      fetch_chunk (task);
+    }
+}
+
+/**
+ * sf_bulk_job_next_batch_async:
+ * @max_records: the most rows of one results request (Salesforce's maxRecords), or 0
+ *   to let Salesforce choose
+ * @max_rows: the most rows of one batch
+ *
+ * Reads the next rows of a completed job's results: a batch of @max_rows rows, or
+ * fewer at the end of a results chunk. The CSV is parsed on a worker thread while it
+ * downloads, and only as far as asked, so memory stays within a few batches however
+ * large the chunks. Bulk CSV cannot tell an empty value from a null: both come as
+ * NULL. Do not call again before the previous call finished.
+ */
+void
+sf_bulk_job_next_batch_async (SfBulkJob           *self,
+                              guint                max_records,
+                              guint                max_rows,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  guint *limits;
+
+  g_return_if_fail (SF_IS_BULK_JOB (self));
+
+  limits = g_new (guint, 2);
+  limits[0] = max_records;
+  limits[1] = max_rows;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sf_bulk_job_next_batch_async);
+  g_task_set_task_data (task, limits, g_free);
+
+  /* results_step() borrows the task: what continues it later takes its own ref. */
+  results_step (task);
+}
+
+/**
+ * sf_bulk_job_next_batch_finish:
+ *
+ * Returns: (transfer full) (nullable): the next rows, or %NULL without an error
+ *   after the last
+ */
+SfRecordBatch *
+sf_bulk_job_next_batch_finish (SfBulkJob     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * sf_bulk_job_next_chunk_async:
  * @max_records: the most rows in one chunk, or 0 to let Salesforce choose
  *
- * Fetches the next chunk of results of a completed job. Bulk CSV cannot
- * tell an empty value from a null: both come as NULL.
+ * Fetches the next chunk of results of a completed job, whole (see
+ * sf_bulk_job_next_batch_async() to read large chunks in smaller batches).
  */
 void
 sf_bulk_job_next_chunk_async (SfBulkJob           *self,
@@ -635,26 +825,7 @@ sf_bulk_job_next_chunk_async (SfBulkJob           *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Chunk *chunk;
-
-  g_return_if_fail (SF_IS_BULK_JOB (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sf_bulk_job_next_chunk_async);
-
-  if (self->done)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  chunk = g_new0 (Chunk, 1);
-  chunk->max_records = max_records;
-  chunk->parser = sf_csv_parser_new (',');
-  g_task_set_task_data (task, chunk, (GDestroyNotify) chunk_free);
-
-  fetch_chunk (task);
+  sf_bulk_job_next_batch_async (self, max_records, G_MAXUINT, cancellable, callback, user_data);
 }
 
 /**
@@ -668,9 +839,7 @@ sf_bulk_job_next_chunk_finish (SfBulkJob     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return sf_bulk_job_next_batch_finish (self, result, error);
 }
 
 /*
@@ -862,6 +1031,10 @@ sf_bulk_job_finalize (GObject *object)
   g_clear_pointer (&self->types, g_free);
   g_clear_pointer (&self->locator, g_free);
   g_clear_pointer (&self->header, g_strfreev);
+  g_clear_pointer (&self->header_types, g_free);
+  g_clear_pointer (&self->chunk, chunk_free);
+  if (self->finished != NULL)
+    g_queue_free_full (g_steal_pointer (&self->finished), (GDestroyNotify) sf_record_batch_unref);
 
   G_OBJECT_CLASS (sf_bulk_job_parent_class)->finalize (object);
 }

@@ -42,6 +42,15 @@ void            sf_bulk_job_wait_async          (SfBulkJob            *self,
 gboolean        sf_bulk_job_wait_finish         (SfBulkJob            *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+void            sf_bulk_job_next_batch_async    (SfBulkJob            *self,
+                                                 guint                 max_records,
+                                                 guint                 max_rows,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+SfRecordBatch  *sf_bulk_job_next_batch_finish   (SfBulkJob            *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 void            sf_bulk_job_next_chunk_async    (SfBulkJob            *self,
                                                  guint                 max_records,
                                                  GCancellable         *cancellable,

@@ -1188,6 +1188,59 @@ test_bulk_happy_path (void)
   sim_reset ();
 }
 
+static SfRecordBatch *
+next_batch (SfBulkJob  *job,
+            guint       max_records,
+            guint       max_rows,
+            GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sf_bulk_job_next_batch_async (job, max_records, max_rows, NULL, result_cb, &result);
+  return sf_bulk_job_next_batch_finish (job, wait_for (&result), error);
+}
+
+/* Large chunks in small batches: every row once, also when a chunk breaks off after
+ * some of its rows were handed out (they are skipped when it is fetched again). */
+static void
+test_bulk_batches (void)
+{
+  g_autoptr(SfClient) client = signed_in_client ();
+  g_autoptr(SfSoqlBuilder) builder = account_builder ();
+  g_autoptr(SfBulkJob) job = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) fault = sim_control ("POST", "/_sim/faults",
+                                           "{\"kind\":\"csv-truncated\",\"every\":2,\"times\":1,"
+                                           "\"path\":\"*/results*\"}");
+  g_autoptr(GError) error = NULL;
+  guint batches = 0, rows = 0;
+
+  job = create_job (client, builder, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_job (job, &error));
+
+  for (;;)
+    {
+      g_autoptr(SfRecordBatch) batch = next_batch (job, 400, 150, &error);
+
+      g_assert_no_error (error);
+      if (batch == NULL)
+        break;
+      batches++;
+      g_assert_cmpuint (sf_record_batch_get_n_rows (batch), <=, 150);
+      g_assert_cmpuint (sf_record_batch_get_n_columns (batch), ==, 7);
+      for (guint r = 0; r < sf_record_batch_get_n_rows (batch); r++, rows++)
+        g_assert_true (g_hash_table_add (ids, g_strdup (sf_record_batch_get_row (batch, r)[0].text)));
+    }
+
+  /* 1000 Accounts, less the ones an earlier test deleted; chunks of 400 rows, each in
+   * batches of 150 (the last of a chunk smaller). */
+  g_assert_cmpuint (rows, >=, 990);
+  g_assert_cmpuint (sf_bulk_job_get_records_received (job), ==, rows);
+  g_assert_cmpuint (batches, ==, 3 + 3 + (rows - 800 + 149) / 150);
+  sim_reset ();
+}
+
 static void
 test_bulk_failure_and_abort (void)
 {
@@ -1373,6 +1426,7 @@ main (int   argc,
   g_test_add_func ("/sf/client/rest/usage-tracking", test_usage_tracking);
   g_test_add_func ("/sf/client/rest/updated-deleted", test_updated_deleted);
   g_test_add_func ("/sf/client/bulk/happy-path", test_bulk_happy_path);
+  g_test_add_func ("/sf/client/bulk/batches", test_bulk_batches);
   g_test_add_func ("/sf/client/bulk/failure-and-abort", test_bulk_failure_and_abort);
   g_test_add_func ("/sf/client/bulk/compound-fields", test_bulk_compound_fields);
   g_test_add_func ("/sf/client/zz/no-secrets-in-log", test_no_secrets_in_log);
