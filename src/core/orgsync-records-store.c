@@ -1696,6 +1696,23 @@ orgsync_records_store_set_group_commit (OrgsyncRecordsStore *self,
 }
 
 /**
+ * orgsync_records_store_set_cache_size:
+ * @kib: SQLite's page cache of this connection, in KiB
+ */
+void
+orgsync_records_store_set_cache_size (OrgsyncRecordsStore *self,
+                                      guint                kib)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (ORGSYNC_IS_RECORDS_STORE (self));
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
+  if (!_orgsync_sqlite_exec (self->db, sql, NULL))
+    g_debug ("Could not set the page cache of %s", self->path);
+}
+
+/**
  * orgsync_records_store_commit_pages:
  * @stats: (out caller-allocates) (optional): adds what the committed pages did
  *

@@ -133,6 +133,8 @@ gboolean             orgsync_records_store_write_text_page    (OrgsyncRecordsSto
 void                 orgsync_records_store_set_group_commit   (OrgsyncRecordsStore      *self,
                                                                guint                     rows,
                                                                guint                     max_ms);
+void                 orgsync_records_store_set_cache_size     (OrgsyncRecordsStore      *self,
+                                                               guint                     kib);
 gboolean             orgsync_records_store_commit_pages       (OrgsyncRecordsStore      *self,
                                                                OrgsyncPageStats         *stats,
                                                                GError                  **error);

@@ -530,8 +530,9 @@ tables_op (OrgsyncRecordsStore  *store,
   if (existing == NULL)
     return FALSE;
 
-  /* The run's first call on the writer's store. */
+  /* The run's first call on the writer's store: settings for large writes. */
   orgsync_records_store_set_group_commit (store, ORGSYNC_SYNC_COMMIT_ROWS, ORGSYNC_SYNC_COMMIT_MS);
+  orgsync_records_store_set_cache_size (store, ORGSYNC_SYNC_CACHE_KIB);
 
   for (guint i = 0; existing[i] != NULL; i++)
     {

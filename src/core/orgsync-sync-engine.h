@@ -38,6 +38,9 @@ typedef enum
  * this many rows or this much time piled up (orgsync_records_store_set_group_commit()). */
 #define ORGSYNC_SYNC_COMMIT_ROWS       100000
 #define ORGSYNC_SYNC_COMMIT_MS         2000
+/* The writer's SQLite page cache: most of the Id index of a million rows, which
+ * inserts in random order touch all over (SQLite's default is 2 MB). */
+#define ORGSYNC_SYNC_CACHE_KIB         16384
 
 #define ORGSYNC_TYPE_SYNC_ENGINE (orgsync_sync_engine_get_type ())
 
