@@ -40,7 +40,7 @@
  *    ORGSYNC_SYNC_BULK_MIN_ROWS rows remain after it (five more REST pages, which is
  *    about what a Bulk job costs: create, one to three polls, results) and every
  *    selected field can be read by Bulk API 2.0 (no base64, no compound), one Bulk
- *    job fetches the rest in chunks of ORGSYNC_SYNC_BULK_CHUNK_ROWS; otherwise REST
+ *    job fetches the rest in chunks of ORGSYNC_SYNC_BULK_MAX_RECORDS; otherwise REST
  *    pages follow, 2,000 rows a call. Backfills and Id reconciliations use the same
  *    rule with the local row count as the estimate. Bulk jobs are not deleted
  *    afterwards: Salesforce removes them after seven days, and deleting costs a call.
@@ -926,12 +926,12 @@ query_page_cb (GObject      *object,
 }
 
 static void
-bulk_chunk_cb (GObject      *object,
+bulk_batch_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   GError *error = NULL;
-  SfRecordBatch *batch = sf_bulk_job_next_chunk_finish (SF_BULK_JOB (object), result, &error);
+  SfRecordBatch *batch = sf_bulk_job_next_batch_finish (SF_BULK_JOB (object), result, &error);
 
   pump_fetched (user_data, batch, error);
 }
@@ -977,8 +977,8 @@ pump_next (Pump *pump)
   if (pump->query != NULL)
     sf_query_next_page_async (pump->query, self->cancellable, query_page_cb, pump);
   else
-    sf_bulk_job_next_chunk_async (pump->job, ORGSYNC_SYNC_BULK_CHUNK_ROWS, self->cancellable,
-                                  bulk_chunk_cb, pump);
+    sf_bulk_job_next_batch_async (pump->job, ORGSYNC_SYNC_BULK_MAX_RECORDS, ORGSYNC_SYNC_BULK_BATCH_ROWS,
+                                  self->cancellable, bulk_batch_cb, pump);
 }
 
 static void

@@ -30,7 +30,11 @@ typedef enum
 
 /* REST pages or one Bulk API 2.0 job: see orgsync-sync-engine.c for the rule. */
 #define ORGSYNC_SYNC_BULK_MIN_ROWS     10000
-#define ORGSYNC_SYNC_BULK_CHUNK_ROWS   25000
+/* Rows of one Bulk results request (maxRecords): each is an API call. They stream,
+ * and only ORGSYNC_SYNC_BULK_BATCH_ROWS rows are parsed ahead of the writer, so the
+ * memory does not depend on it. */
+#define ORGSYNC_SYNC_BULK_MAX_RECORDS  100000
+#define ORGSYNC_SYNC_BULK_BATCH_ROWS   5000
 #define ORGSYNC_SYNC_LOOKBACK_SECONDS  60
 #define ORGSYNC_SYNC_OBJECTS_PER_CALL  5
 

@@ -93,7 +93,7 @@ orgsync_sync_estimate_query_calls (gint64   rows,
     return 0;
 
   if (bulk_compatible && rows > ORGSYNC_SYNC_BULK_MIN_ROWS)
-    return 1 + BULK_POLLS + (rows + ORGSYNC_SYNC_BULK_CHUNK_ROWS - 1) / ORGSYNC_SYNC_BULK_CHUNK_ROWS;
+    return 1 + BULK_POLLS + (rows + ORGSYNC_SYNC_BULK_MAX_RECORDS - 1) / ORGSYNC_SYNC_BULK_MAX_RECORDS;
 
   return (rows + REST_PAGE_ROWS - 1) / REST_PAGE_ROWS;
 }

@@ -48,8 +48,9 @@ test_estimate_calls (void)
   g_assert_cmpuint (orgsync_sync_estimate_query_calls (0, TRUE), ==, 0);
   g_assert_cmpuint (orgsync_sync_estimate_query_calls (1, TRUE), ==, 1);
   g_assert_cmpuint (orgsync_sync_estimate_query_calls (10000, TRUE), ==, 5);
-  /* … or, past 10,000 rows, one Bulk job: create, two polls, 25,000-row chunks */
-  g_assert_cmpuint (orgsync_sync_estimate_query_calls (200000, TRUE), ==, 3 + 8);
+  /* … or, past 10,000 rows, one Bulk job: create, two polls, 100,000-row chunks */
+  g_assert_cmpuint (orgsync_sync_estimate_query_calls (200000, TRUE), ==, 3 + 2);
+  g_assert_cmpuint (orgsync_sync_estimate_query_calls (1000000, TRUE), ==, 3 + 10);
   g_assert_cmpuint (orgsync_sync_estimate_query_calls (200000, FALSE), ==, 100);
 }
 
