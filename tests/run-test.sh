@@ -23,6 +23,21 @@ if [ -n "${ORGSYNC_TEST_WRAPPER:-}" ]; then
   read -r -a wrapper <<< "$ORGSYNC_TEST_WRAPPER"
 fi
 
+# gnome-keyring-daemon --unlock creates the login keyring a moment after it answers;
+# a secret stored before that asks for a new keyring through a prompt, which has no
+# display to go to. Wait (5 s at most) until the default collection exists.
+wait_for_login_keyring() {
+  local i
+  for i in $(seq 50); do
+    if gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
+         --method org.freedesktop.Secret.Service.ReadAlias default 2>/dev/null | grep -q collection/; then
+      return 0
+    fi
+    sleep 0.1
+  done
+}
+export -f wait_for_login_keyring
+
 case "$mode" in
   plain)
     exec "${wrapper[@]}" "$@"
@@ -72,6 +87,7 @@ case "$mode" in
       eval "$(printf %s ci-keyring | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ \
                 gnome-keyring-daemon --unlock --components=secrets)"
       export GNOME_KEYRING_CONTROL
+      wait_for_login_keyring
       export DISPLAY="$ORGSYNC_TEST_DISPLAY"
       if [ "$ORGSYNC_TEST_A11Y" = 1 ]; then
         /usr/libexec/at-spi-bus-launcher --launch-immediately &
@@ -96,6 +112,7 @@ case "$mode" in
       eval "$(printf %s ci-keyring | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ \
                 gnome-keyring-daemon --unlock --components=secrets)"
       export GNOME_KEYRING_CONTROL
+      wait_for_login_keyring
       exec "$@"' keyring "${wrapper[@]}" "$@"
     ;;
 
