@@ -23,13 +23,18 @@ if [ -n "${ORGSYNC_TEST_WRAPPER:-}" ]; then
   read -r -a wrapper <<< "$ORGSYNC_TEST_WRAPPER"
 fi
 
-# gnome-keyring-daemon --unlock creates the login keyring a moment after it answers;
-# a secret stored before that asks for a new keyring through a prompt, which has no
-# display to go to. Wait (5 s at most) until the default collection exists.
+# gnome-keyring-daemon --unlock answers before it owns its bus name and creates the
+# login keyring a moment later. Asking the name too early would have D-Bus start a
+# second daemon, which reads the half-written keyring file and then asks for a new
+# keyring through a prompt that has no display to go to; a secret stored before the
+# keyring exists does the same. So wait (10 s at most) for the owner first, without
+# touching the name, and then for the default collection.
 wait_for_login_keyring() {
   local i
-  for i in $(seq 50); do
-    if gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
+  for i in $(seq 100); do
+    if gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+         --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true &&
+       gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
          --method org.freedesktop.Secret.Service.ReadAlias default 2>/dev/null | grep -q collection/; then
       return 0
     fi
