@@ -27,11 +27,11 @@ fi
 # login keyring a moment later. Asking the name too early would have D-Bus start a
 # second daemon, which reads the half-written keyring file and then asks for a new
 # keyring through a prompt that has no display to go to; a secret stored before the
-# keyring exists does the same. So wait (10 s at most) for the owner first, without
+# keyring exists does the same. So wait (30 s at most) for the owner first, without
 # touching the name, and then for the default collection.
 wait_for_login_keyring() {
   local i
-  for i in $(seq 100); do
+  for i in $(seq 300); do
     if gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
          --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true &&
        gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
