@@ -430,11 +430,16 @@ slow_client (CliEnv *env)
   cli_env_setenv (env, "ASAN_OPTIONS", asan_options);
 }
 
-/* Undoes slow_client(): its two settings are the last ones. */
+/* Undoes slow_client(). Rows add settings of their own in between, so this adds
+ * the old values rather than taking entries away: the last setting wins. */
 static void
 unslow_client (CliEnv *env)
 {
-  g_ptr_array_remove_range (env->env, env->env->len - 2, 2);
+  const char *preload = g_getenv ("LD_PRELOAD");
+  const char *asan = g_getenv ("ASAN_OPTIONS");
+
+  cli_env_setenv (env, "LD_PRELOAD", preload ? preload : "");
+  cli_env_setenv (env, "ASAN_OPTIONS", asan ? asan : "");
 }
 
 static void
